@@ -1,0 +1,168 @@
+#pragma once
+/// @file gazetteer.hpp
+/// The gazetteer: Syrian/Iraqi places (and neighbours) with all their names,
+/// stored in one SQLite file, and ranked lookup that survives transliteration.
+
+#include "reckon/types.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace reckon {
+
+// ---------------------------------------------------------------------------
+// Building
+// ---------------------------------------------------------------------------
+
+/// What to do with a malformed input row.
+enum class OnBadRow {
+    skip,  ///< warn (file:line: problem), count it, go on
+    fail   ///< stop the build; the previous gazetteer file is left untouched
+};
+
+struct BuildOptions {
+    std::vector<std::string> geonames;    ///< GeoNames dumps (19 tab-separated columns)
+    std::vector<std::string> boundaries;  ///< OGR sources with admin polygons
+    std::vector<std::string> curated;     ///< curated CSV files (gazetteer/curated/*.csv)
+    std::vector<std::string> countries;   ///< ISO alpha-2 filter; empty = keep all
+    OnBadRow on_bad_row = OnBadRow::skip;
+    std::size_t max_warnings = 20;        ///< warnings reported per source (all are counted)
+};
+
+/// Per-source outcome of a build.
+struct SourceReport {
+    std::string kind;  ///< geonames | boundaries | curated
+    std::string path;
+    std::size_t records = 0;
+    std::size_t skipped = 0;
+    std::vector<std::string> warnings;  ///< "file:line: problem", at most max_warnings
+};
+
+struct BuildReport {
+    std::vector<SourceReport> sources;
+    std::size_t places = 0;
+    std::size_t names = 0;
+    std::size_t admin_areas = 0;
+    double seconds = 0.0;
+};
+
+/// Build a gazetteer at @p out_path from the inputs in @p options. The file is
+/// written beside the target under a temporary name and renamed into place on
+/// success, so a failed build never leaves a half-written gazetteer.
+/// @param[in] out_path SQLite file to create or replace
+/// @param[in] options  inputs and policies
+/// @param[in] progress called with one line per finished step (may be empty)
+/// Throws InputError (bad row with OnBadRow::fail), IoError (unreadable input).
+BuildReport build_gazetteer(const std::string& out_path, const BuildOptions& options,
+                            const std::function<void(const std::string&)>& progress = {});
+
+// ---------------------------------------------------------------------------
+// Lookup
+// ---------------------------------------------------------------------------
+
+/// How a candidate's name matched the query.
+enum class MatchKind {
+    exact,           ///< same folded name (case, diacritics, punctuation aside)
+    transliterated,  ///< same transliteration key (articles, vowels, q/k, endings)
+    skeleton,        ///< same consonant skeleton, scored by edit similarity
+    fuzzy            ///< a typo away (skeleton within one edit)
+};
+const char* to_string(MatchKind k) noexcept;
+
+/// Kind of feature a caller wants (overrides what generic words in the name say).
+enum class FeatureType { any, settlement, admin1, admin2, camp, region, neighbourhood, facility };
+const char* to_string(FeatureType t) noexcept;
+
+struct SearchOptions {
+    std::string country;                 ///< ISO alpha-2 hint ("" none)
+    std::string in_admin;                ///< province/governorate/district name hint ("Diyala Province")
+    std::string near;                    ///< a place name nearby ("near Baqubah")
+    std::optional<LatLon> near_point;    ///< or a position nearby
+    FeatureType feature = FeatureType::any;
+    std::size_t limit = 10;              ///< candidates returned at most
+    bool strict_context = false;         ///< drop candidates outside in_admin/country instead of demoting them
+};
+
+/// One ranked candidate.
+struct Candidate {
+    Place place;
+    std::string matched_name;     ///< the gazetteer name that matched
+    MatchKind match = MatchKind::exact;
+    double match_score = 0.0;     ///< name similarity in [0, 1]
+    double score = 0.0;           ///< final rank score (match + priors + context)
+    std::string admin1_name;      ///< governorate/province name ("" unknown)
+    std::string admin2_name;      ///< district name ("" unknown)
+    std::vector<std::string> reasons;  ///< why it ranks where it does
+};
+
+struct SearchResult {
+    std::string query;
+    std::vector<Candidate> candidates;   ///< accepted matches, best first
+    std::vector<Candidate> suggestions;  ///< near misses when nothing was accepted
+    bool ambiguous = false;              ///< the top candidates are distinct places the evidence cannot separate
+    std::string ambiguity;               ///< what would decide between them
+    std::vector<std::string> messages;   ///< notes on hints that were not understood
+};
+
+/// Row counts and sources of a gazetteer file.
+struct GazetteerInfo {
+    std::string path;
+    std::string schema_version;
+    std::string built_at;
+    std::string reckon_version;
+    std::size_t places = 0;
+    std::size_t names = 0;
+    std::size_t admin_areas = 0;
+    std::vector<std::pair<std::string, std::size_t>> places_by_country;
+    std::vector<std::pair<std::string, std::size_t>> places_by_class;
+    std::vector<SourceReport> sources;
+};
+
+namespace detail {
+class GazetteerImpl;
+}
+
+/// A read-only gazetteer. Not thread-safe: open one per thread.
+class Gazetteer {
+public:
+    /// Open the SQLite gazetteer at @p path (read-only). Throws GazetteerError
+    /// if it is missing, not a reckon gazetteer, or of another schema version.
+    explicit Gazetteer(const std::string& path);
+    ~Gazetteer();
+    Gazetteer(Gazetteer&&) noexcept;
+    Gazetteer& operator=(Gazetteer&&) noexcept;
+    Gazetteer(const Gazetteer&) = delete;
+    Gazetteer& operator=(const Gazetteer&) = delete;
+
+    /// Ranked candidates for @p name. Finds nothing (with suggestions) rather
+    /// than the nearest random village.
+    SearchResult search(std::string_view name, const SearchOptions& options = {}) const;
+
+    /// The place with public id @p id ("geonames:170794"), if any.
+    std::optional<Place> place(std::string_view id) const;
+
+    /// Every name of place @p id, as (name, lang) pairs.
+    std::vector<std::pair<std::string, std::string>> names(std::string_view id) const;
+
+    /// Counts and sources.
+    GazetteerInfo info() const;
+
+    /// Governorate/province name for (country, admin1), "" if unknown.
+    std::string admin1_name(const std::string& country, const std::string& admin1) const;
+
+    const std::string& path() const noexcept;
+
+private:
+    std::unique_ptr<detail::GazetteerImpl> m_impl;
+};
+
+/// The default gazetteer path: $RECKON_GAZETTEER if set, else
+/// $XDG_DATA_HOME/reckon/gazetteer.sqlite (~/.local/share/reckon/gazetteer.sqlite).
+std::string default_gazetteer_path();
+
+} // namespace reckon

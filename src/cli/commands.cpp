@@ -1,0 +1,12 @@
+#include "cli/command.hpp"
+#include "cli/command_gazetteer.hpp"
+
+namespace reckon::cli {
+
+std::vector<std::unique_ptr<Command>> make_commands() {
+    std::vector<std::unique_ptr<Command>> out;
+    out.push_back(std::make_unique<CommandGazetteer>());
+    return out;
+}
+
+} // namespace reckon::cli

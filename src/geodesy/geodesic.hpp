@@ -1,0 +1,32 @@
+#pragma once
+/// @file geodesic.hpp
+/// Geodesics on the WGS84 ellipsoid. The only user of PROJ (its geodesic API,
+/// Karney's algorithms). Out-of-domain inputs give NaN rather than throwing.
+
+#include "reckon/types.hpp"
+
+namespace reckon::geodesy {
+
+/// Result of the inverse problem between two points.
+struct Inverse {
+    double distance_m = 0.0;     ///< geodesic distance (metres)
+    double azimuth1_deg = 0.0;   ///< forward azimuth at the first point (degrees clockwise from north)
+    double azimuth2_deg = 0.0;   ///< forward azimuth at the second point
+};
+
+/// Distance and azimuths from @p a to @p b.
+/// @param[in] a first point (degrees)
+/// @param[in] b second point (degrees)
+/// @return NaN fields if either point is invalid
+Inverse inverse(const LatLon& a, const LatLon& b) noexcept;
+
+/// Geodesic distance from @p a to @p b (metres), NaN if either is invalid.
+double distance_m(const LatLon& a, const LatLon& b) noexcept;
+
+/// The point reached from @p origin after @p distance_m along @p azimuth_deg.
+/// @param[in] origin      start (degrees)
+/// @param[in] azimuth_deg azimuth at the start (degrees clockwise from north)
+/// @param[in] distance_m  distance (metres)
+LatLon direct(const LatLon& origin, double azimuth_deg, double distance_m) noexcept;
+
+} // namespace reckon::geodesy

@@ -1,0 +1,87 @@
+#pragma once
+// Shared test fixtures: the full gazetteer from ../shared (built once per test
+// run, when ../shared/data is there) and the project's own small fixtures.
+
+#include "reckon/gazetteer.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace reckon::test {
+
+inline std::string source_dir() { return RECKON_SOURCE_DIR; }
+inline std::string binary_dir() { return RECKON_BINARY_DIR; }
+inline std::string data_path(const std::string& rel) { return source_dir() + "/tests/data/" + rel; }
+
+inline std::string shared_dir() {
+    if (const char* env = std::getenv("RECKON_SHARED_DIR"); env && *env) return env;
+    return source_dir() + "/../shared";
+}
+
+inline bool have_shared_data() {
+    return std::filesystem::exists(shared_dir() + "/data/geonames/SY.txt") &&
+           std::filesystem::exists(shared_dir() + "/data/geonames/IQ.txt");
+}
+
+inline std::vector<std::string> curated_files() {
+    std::vector<std::string> out;
+    for (const auto& e : std::filesystem::directory_iterator(source_dir() + "/gazetteer/curated")) {
+        if (e.path().extension() == ".csv") out.push_back(e.path().string());
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+/// The full gazetteer built from ../shared/data (nullptr when absent).
+inline Gazetteer* full_gazetteer() {
+    static std::unique_ptr<Gazetteer> g = []() -> std::unique_ptr<Gazetteer> {
+        if (!have_shared_data()) return nullptr;
+        const std::string path = binary_dir() + "/test-full-gazetteer.sqlite";
+        BuildOptions opt;
+        opt.geonames = {shared_dir() + "/data/geonames/SY.txt", shared_dir() + "/data/geonames/IQ.txt"};
+        opt.boundaries = {shared_dir() + "/data/boundaries/sy_iq_admin.gpkg"};
+        opt.curated = curated_files();
+        build_gazetteer(path, opt);
+        return std::make_unique<Gazetteer>(path);
+    }();
+    return g.get();
+}
+
+/// The default gazetteer as scripts/setup builds it (nullptr when absent).
+inline Gazetteer* default_gazetteer() {
+    static std::unique_ptr<Gazetteer> g = []() -> std::unique_ptr<Gazetteer> {
+        const std::string path = binary_dir() + "/default-gazetteer.sqlite";
+        if (!std::filesystem::exists(path)) return nullptr;
+        return std::make_unique<Gazetteer>(path);
+    }();
+    return g.get();
+}
+
+struct TsvRow {
+    std::size_t line;
+    std::vector<std::string> cols;
+};
+
+inline std::vector<TsvRow> read_tsv(const std::string& path) {
+    std::ifstream in(path);
+    std::vector<TsvRow> rows;
+    std::string line;
+    std::size_t n = 0;
+    while (std::getline(in, line)) {
+        ++n;
+        if (n == 1 || line.empty()) continue;  // header
+        TsvRow r{n, {}};
+        std::stringstream ss(line);
+        std::string col;
+        while (std::getline(ss, col, '\t')) r.cols.push_back(col);
+        rows.push_back(r);
+    }
+    return rows;
+}
+
+} // namespace reckon::test
