@@ -28,6 +28,7 @@ enum class OnBadRow {
 struct BuildOptions {
     std::vector<std::string> geonames;    ///< GeoNames dumps (19 tab-separated columns)
     std::vector<std::string> boundaries;  ///< OGR sources with admin polygons
+    std::vector<std::string> boundary_layers;  ///< only these layers of the boundary sources; empty = all polygon layers
     std::vector<std::string> curated;     ///< curated CSV files (gazetteer/curated/*.csv)
     std::vector<std::string> countries;   ///< ISO alpha-2 filter; empty = keep all
     OnBadRow on_bad_row = OnBadRow::skip;

@@ -59,6 +59,8 @@ CLI::App* CommandGazetteer::setup(CLI::App& parent) {
     m_build->add_option("--boundaries", m_boundaries,
                         "Admin boundary layers (any OGR source: GeoPackage, Shapefile, GeoJSON), repeatable")
         ->check(CLI::ExistingPath);
+    m_build->add_option("--layers", m_layers, "Only these layers of the boundary sources (comma-separated)")
+        ->delimiter(',');
     m_build->add_option("--curated", m_curated, "Curated CSV file or directory of them, repeatable")
         ->check(CLI::ExistingPath);
     m_build->add_option("--countries", m_countries, "Keep only these ISO codes, comma-separated (e.g. SY,IQ,TR)");
@@ -98,6 +100,7 @@ int CommandGazetteer::run_build() {
     BuildOptions opt;
     opt.geonames = m_geonames;
     opt.boundaries = m_boundaries;
+    opt.boundary_layers = m_layers;
     opt.curated = expand_curated(m_curated);
     opt.on_bad_row = m_strict ? OnBadRow::fail : OnBadRow::skip;
     std::string cc;

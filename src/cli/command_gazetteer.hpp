@@ -28,7 +28,7 @@ private:
     std::string m_format = "text";
 
     // build
-    std::vector<std::string> m_geonames, m_boundaries, m_curated;
+    std::vector<std::string> m_geonames, m_boundaries, m_layers, m_curated;
     std::string m_countries;
     bool m_strict = false;
     bool m_quiet = false;

@@ -363,7 +363,7 @@ int guess_level(const std::string& layer, const vector_io::VectorFeature& f) {
 } // namespace
 
 void Builder::import_boundaries(const std::string& path) {
-    const std::vector<vector_io::VectorLayer> layers = vector_io::read_layers(path);
+    const std::vector<vector_io::VectorLayer> layers = vector_io::read_layers(path, m_opt.boundary_layers);
     const std::int64_t source = begin_source("boundaries", path, "");
     Stmt find_admin_place(m_db,
                           "SELECT id FROM places WHERE country = ?1 AND feature_class = 'A' AND feature_code = ?2 "
