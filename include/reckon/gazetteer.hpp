@@ -153,6 +153,13 @@ public:
     /// Counts and sources.
     GazetteerInfo info() const;
 
+    /// The polygon (WKB, EPSG:4326) of an admin place (governorate, district,
+    /// country) with public id @p id, if the gazetteer has one.
+    std::optional<std::string> area_wkb(std::string_view id) const;
+
+    /// The polygon (WKB) of country @p iso2 ("SY"), if the gazetteer has one.
+    std::optional<std::string> country_wkb(std::string_view iso2) const;
+
     /// Governorate/province name for (country, admin1), "" if unknown.
     std::string admin1_name(const std::string& country, const std::string& admin1) const;
 

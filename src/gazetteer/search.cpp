@@ -32,7 +32,7 @@ using gazetteer::detail::Stmt;
 // real reports) and tests/data/gazetteer_nomatch.tsv (words that are no place).
 // ---------------------------------------------------------------------------
 constexpr double score_exact = 1.0;
-constexpr double score_translit = 0.95;
+constexpr double score_translit = 0.96;
 // skeleton matches: base + weight * edit similarity of the translit keys, so
 // an identical translit key would score like score_translit
 constexpr double score_skeleton_base = 0.5;
@@ -61,7 +61,7 @@ constexpr double population_prior_log10_full = 6.5;  // ~3 million inhabitants e
 // Prominence: places the world writes about have names in many languages
 // (GeoNames alternate names); a city has dozens, a hamlet one or two. Many
 // large towns in the extracts lack a population, so this carries the weight.
-constexpr double names_prior_max = 0.06;
+constexpr double names_prior_max = 0.10;
 constexpr double names_prior_full = 30.0;  // names for the full prior
 
 // Ambiguity: distinct places whose final scores differ by less than this.
@@ -539,6 +539,20 @@ std::vector<std::pair<std::string, std::string>> Gazetteer::names(std::string_vi
     std::vector<std::pair<std::string, std::string>> out;
     while (q.step()) out.emplace_back(q.text(0), q.text(1));
     return out;
+}
+
+std::optional<std::string> Gazetteer::area_wkb(std::string_view id) const {
+    Stmt q(m_impl->m_db, "SELECT a.geom FROM admin_areas a JOIN places p ON p.id = a.place_id WHERE p.source_id = ?1 LIMIT 1");
+    q.bind(1, id);
+    if (!q.step()) return std::nullopt;
+    return q.blob(0);
+}
+
+std::optional<std::string> Gazetteer::country_wkb(std::string_view iso2) const {
+    Stmt q(m_impl->m_db, "SELECT geom FROM admin_areas WHERE level = 0 AND country = ?1 LIMIT 1");
+    q.bind(1, iso2);
+    if (!q.step()) return std::nullopt;
+    return q.blob(0);
 }
 
 GazetteerInfo Gazetteer::info() const {

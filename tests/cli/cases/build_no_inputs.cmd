@@ -1,0 +1,1 @@
+gazetteer build -o $OUT/none.sqlite

@@ -1,0 +1,1 @@
+gazetteer search --gazetteer $OUT/none.sqlite Baqubah

@@ -1,0 +1,1 @@
+gazetteer search --format json "Al Hamidiyah"

@@ -1,0 +1,1 @@
+gazetteer search "Al Hamidiyah" --near Al-Mayadin --limit 1

@@ -1,0 +1,1 @@
+gazetteer search "Deir ez-Zot"

@@ -1,0 +1,1 @@
+gazetteer search Khanaqim "Deir ez-Zor Governorate" --gazetteer $GAZ
