@@ -52,10 +52,10 @@ CREATE TABLE names (
   key_translit TEXT NOT NULL,
   key_skel     TEXT NOT NULL
 );
+-- Covering indexes: a lookup reads one index range and never the table.
 CREATE INDEX names_place    ON names(place_id);
-CREATE INDEX names_fold     ON names(key_fold);
-CREATE INDEX names_translit ON names(key_translit);
-CREATE INDEX names_skel     ON names(key_skel);
+CREATE INDEX names_translit ON names(key_translit, place_id, key_fold, name);
+CREATE INDEX names_skel     ON names(key_skel, place_id, key_translit, key_fold, name);
 
 -- Fuzzy index: every skeleton key and its one-letter deletions (SymSpell), so
 -- a typo within edit distance 2 of a skeleton is found by a few index probes.
@@ -64,6 +64,13 @@ CREATE TABLE skel_deletes (
   skel    TEXT NOT NULL,
   PRIMARY KEY (del_key, skel)
 ) WITHOUT ROWID;
+
+-- The exact-lookup index (src/gazetteer/index.hpp): one BLOB, row id 1,
+-- derived from names; read whole into memory on first lookup.
+CREATE TABLE search_index (
+  id   INTEGER PRIMARY KEY,
+  data BLOB NOT NULL
+);
 
 -- Administrative polygons (governorates/provinces, districts, countries).
 CREATE TABLE admin_areas (

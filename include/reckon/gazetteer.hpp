@@ -87,6 +87,7 @@ struct SearchOptions {
     FeatureType feature = FeatureType::any;
     std::size_t limit = 10;              ///< candidates returned at most
     bool strict_context = false;         ///< drop candidates outside in_admin/country instead of demoting them
+    bool explain = true;                 ///< fill Candidate::reasons (off: faster, for batch resolution)
 };
 
 /// One ranked candidate.

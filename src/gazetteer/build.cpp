@@ -4,6 +4,7 @@
 #include "reckon/gazetteer.hpp"
 
 #include "export/ogr_reader.hpp"
+#include "gazetteer/index.hpp"
 #include "gazetteer/sqlite.hpp"
 #include "geodesy/geodesic.hpp"
 #include "geometry/geos.hpp"
@@ -725,6 +726,23 @@ void Builder::finish() {
             ins.reset().bind(1, s).bind(2, s).run();
             for (const auto& d : text::single_deletions(s)) ins.reset().bind(1, d).bind(2, s).run();
         }
+    }
+
+    // The exact-lookup index.
+    {
+        using gazetteer::detail::IndexEntry;
+        std::vector<IndexEntry> entries;
+        std::string pool;
+        Stmt q(m_db, "SELECT rowid, place_id, key_translit, key_fold, name FROM names");
+        while (q.step()) {
+            const std::string_view name = q.text_view(4);
+            entries.push_back(IndexEntry{gazetteer::detail::fnv1a64(q.text_view(2)), gazetteer::detail::fnv1a64(q.text_view(3)),
+                                         q.int64(1), q.int64(0), static_cast<std::uint32_t>(pool.size()),
+                                         static_cast<std::uint32_t>(name.size())});
+            pool.append(name);
+        }
+        Stmt ins(m_db, "INSERT INTO search_index(id, data) VALUES (1, ?1)");
+        ins.bind_blob(1, gazetteer::detail::pack_index(std::move(entries), pool)).run();
     }
 
     Stmt meta(m_db, "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)");

@@ -3,6 +3,7 @@
 
 #include "reckon/gazetteer.hpp"
 
+#include "gazetteer/index.hpp"
 #include "gazetteer/sqlite.hpp"
 #include "geodesy/geodesic.hpp"
 #include "geometry/geos.hpp"
@@ -117,7 +118,7 @@ FeatureType from_hint(text::FeatureHint h) {
     return FeatureType::any;
 }
 
-std::string describe_feature(const Place& p) {
+const std::string& describe_feature(const Place& p) {
     static const std::unordered_map<std::string, std::string> names{
         {"PPLC", "capital"},         {"PPLA", "governorate capital"}, {"PPLA2", "district seat"},
         {"PPLA3", "sub-district seat"}, {"PPL", "populated place"}, {"PPLL", "locality"},
@@ -128,7 +129,23 @@ std::string describe_feature(const Place& p) {
         {"RGN", "region"},           {"VAL", "valley"},                {"MTS", "mountains"},
     };
     auto it = names.find(p.feature_code);
-    return it == names.end() ? p.feature_class + "/" + p.feature_code : it->second;
+    return it == names.end() ? p.feature_code : it->second;
+}
+
+// Feature rank plus prominence: what a bare name most likely means.
+double static_prior(const Place& p) {
+    double prior = feature_prior(p);
+    if (p.feature_class == "P") {
+        if (p.population > 0) {
+            prior += population_prior_max *
+                     std::min(1.0, std::log10(1.0 + static_cast<double>(p.population)) / population_prior_log10_full);
+        }
+        if (p.name_count > 1) {
+            prior += names_prior_max *
+                     std::min(1.0, std::log(1.0 + static_cast<double>(p.name_count)) / std::log(1.0 + names_prior_full));
+        }
+    }
+    return prior;
 }
 
 } // namespace
@@ -176,11 +193,14 @@ class GazetteerImpl {
 public:
     explicit GazetteerImpl(const std::string& path) : m_path(path), m_db(existing(path), Db::Mode::read_only) {
         check_schema(m_db);
-        m_by_skel = Stmt(m_db, "SELECT n.name, n.key_fold, n.key_translit, p.id, p.source_id, p.name, p.name_ar, "
-                               "p.feature_class, p.feature_code, p.country, p.admin1, p.admin2, p.lat, p.lon, "
-                               "p.population, p.extent_m, p.extent_basis, p.source_ref, p.name_count "
-                               "FROM names n JOIN places p ON p.id = n.place_id WHERE n.key_skel = ?1");
+        // A read-only file: map it rather than read it page by page.
+        m_db.exec("PRAGMA mmap_size = 268435456; PRAGMA cache_size = -16384;");
+        m_by_translit = Stmt(m_db, "SELECT place_id, key_fold, name, rowid FROM names WHERE key_translit = ?1");
+        m_by_skel = Stmt(m_db, "SELECT place_id, key_translit, key_fold, name, rowid FROM names WHERE key_skel = ?1");
         m_deletes = Stmt(m_db, "SELECT skel FROM skel_deletes WHERE del_key = ?1");
+        m_place = Stmt(m_db, "SELECT id, source_id, name, name_ar, feature_class, feature_code, country, admin1, "
+                             "admin2, lat, lon, population, extent_m, extent_basis, source_ref, name_count "
+                             "FROM places WHERE id = ?1");
     }
 
     static Place place_from(const Stmt& q, int first) {
@@ -203,91 +223,135 @@ public:
         return p;
     }
 
-    // Candidates for one skeleton key, scored against the query keys.
-    void collect(const std::string& skel, const text::MatchKeys& k, bool fuzzy,
-                 std::unordered_map<std::int64_t, Candidate>& out) {
-        m_by_skel.reset().bind(1, skel);
-        while (m_by_skel.step()) {
-            const std::int64_t id = m_by_skel.int64(3);
-            const std::string_view fold = m_by_skel.text_view(1);
-            const std::string_view translit = m_by_skel.text_view(2);
-            double s;
-            MatchKind kind;
-            if (!fuzzy && fold == k.fold) {
-                s = score_exact;
-                kind = MatchKind::exact;
-            } else if (!fuzzy && translit == k.translit) {
-                s = score_translit;
-                kind = MatchKind::transliterated;
-            } else if (!fuzzy) {
-                s = score_skeleton_base + score_skeleton_weight * text::edit_similarity(translit, k.translit);
-                kind = MatchKind::skeleton;
-            } else {
-                s = score_fuzzy_factor * text::edit_similarity(translit, k.translit);
-                kind = MatchKind::fuzzy;
+    /// A name that matched, before ranking.
+    struct Hit {
+        std::int64_t place_id;
+        std::string name;
+        MatchKind kind;
+        double match_score;
+        std::int64_t name_row;  // ties go to the earlier name (the primary one comes first)
+    };
+
+    static void keep_best(std::vector<Hit>& hits, Hit h) {
+        for (auto& e : hits) {
+            if (e.place_id == h.place_id) {
+                if (h.match_score > e.match_score || (h.match_score == e.match_score && h.name_row < e.name_row)) {
+                    e = std::move(h);
+                }
+                return;
             }
-            auto it = out.find(id);
-            if (it != out.end() && it->second.match_score >= s) continue;
-            Candidate c;
-            c.place = place_from(m_by_skel, 3);
-            c.matched_name = m_by_skel.text(0);
-            c.match = kind;
-            c.match_score = s;
-            out[id] = std::move(c);
+        }
+        hits.push_back(std::move(h));
+    }
+
+    // Tier 1: same transliteration key (exact when the folded names agree),
+    // from the in-memory index.
+    void collect_translit(const text::MatchKeys& k, std::vector<Hit>& hits) {
+        if (!m_index_loaded) load_index();
+        if (!m_index_ok) {
+            m_by_translit.reset().bind_static(1, k.translit);
+            while (m_by_translit.step()) {
+                const bool exact = m_by_translit.text_view(1) == k.fold;
+                keep_best(hits, Hit{m_by_translit.int64(0), m_by_translit.text(2),
+                                    exact ? MatchKind::exact : MatchKind::transliterated,
+                                    exact ? score_exact : score_translit, m_by_translit.int64(3)});
+            }
+            return;
+        }
+        const std::uint64_t fold_hash = gazetteer::detail::fnv1a64(k.fold);
+        const auto [lo, hi] = m_index.find(k.translit);
+        for (const auto* e = lo; e != hi; ++e) {
+            const bool exact = e->fold_hash == fold_hash;
+            keep_best(hits, Hit{e->place_row, std::string(m_index.name(*e)), exact ? MatchKind::exact : MatchKind::transliterated,
+                                exact ? score_exact : score_translit, e->name_row});
         }
     }
 
-    std::unordered_map<std::int64_t, Candidate> candidates(const text::MatchKeys& k) {
-        std::unordered_map<std::int64_t, Candidate> found;
-        collect(k.skel, k, false, found);
-        const bool accepted = std::any_of(found.begin(), found.end(),
-                                          [](const auto& kv) { return kv.second.match_score >= accept_match_score; });
+    void load_index() {
+        m_index_loaded = true;
+        Stmt q(m_db, "SELECT data FROM search_index WHERE id = 1");
+        m_index_ok = q.step() && m_index.load(q.blob(0));
+    }
+
+    // Tier 2 and 3: same (or a typo-near) skeleton, scored by the edit
+    // similarity of the transliteration keys.
+    void collect_skel(const std::string& skel, const text::MatchKeys& k, bool fuzzy, std::vector<Hit>& hits) {
+        m_by_skel.reset().bind_static(1, skel);
+        while (m_by_skel.step()) {
+            const double sim = text::edit_similarity(m_by_skel.text_view(1), k.translit);
+            const double s = fuzzy ? score_fuzzy_factor * sim : score_skeleton_base + score_skeleton_weight * sim;
+            keep_best(hits, Hit{m_by_skel.int64(0), m_by_skel.text(3), fuzzy ? MatchKind::fuzzy : MatchKind::skeleton, s,
+                                m_by_skel.int64(4)});
+        }
+    }
+
+    std::vector<Hit> candidates(const text::MatchKeys& k) {
+        std::vector<Hit> hits;
+        collect_translit(k, hits);
+        if (!hits.empty()) return hits;
+        collect_skel(k.skel, k, false, hits);
+        const bool accepted = std::any_of(hits.begin(), hits.end(),
+                                          [](const Hit& h) { return h.match_score >= accept_match_score; });
         if (!accepted && text::length_cp(k.skel) >= 3) {
             // SymSpell: skeletons within one edit share a deletion key
-            std::unordered_set<std::string> skels;
+            std::vector<std::string> skels;
             std::vector<std::string> probes = text::single_deletions(k.skel);
             probes.push_back(k.skel);
             for (const auto& d : probes) {
                 m_deletes.reset().bind(1, d);
                 while (m_deletes.step() && skels.size() < max_fuzzy_skeletons) {
                     std::string s = m_deletes.text(0);
-                    if (s != k.skel) skels.insert(std::move(s));
+                    if (s != k.skel && std::find(skels.begin(), skels.end(), s) == skels.end()) skels.push_back(std::move(s));
                 }
             }
-            std::unordered_map<std::int64_t, Candidate> fuzzy;
-            for (const auto& s : skels) collect(s, k, true, fuzzy);
-            for (auto& [id, c] : fuzzy) {
-                auto it = found.find(id);
-                if (it == found.end() || it->second.match_score < c.match_score) found[id] = std::move(c);
-            }
+            for (const auto& s : skels) collect_skel(s, k, true, hits);
         }
-        return found;
+        return hits;
+    }
+
+    /// A place with what ranking needs of it computed once.
+    struct CachedPlace {
+        Place place;
+        FeatureType category;
+        double prior;  // feature rank + prominence (population, names)
+    };
+
+    /// The place with row id @p id (cached: reports name the same towns again and again).
+    const CachedPlace& place_by_row(std::int64_t id) {
+        auto it = m_places.find(id);
+        if (it != m_places.end()) return it->second;
+        m_place.reset().bind(1, id);
+        if (!m_place.step()) throw GazetteerError(m_path + ": names refer to a missing place row " + std::to_string(id));
+        CachedPlace cp{place_from(m_place, 0), FeatureType::any, 0.0};
+        cp.category = category(cp.place);
+        cp.prior = static_prior(cp.place);
+        return m_places.emplace(id, std::move(cp)).first->second;
     }
 
     const std::string& admin_name(int level, const std::string& country, const std::string& a1, const std::string& a2) {
         static const std::string none;
         if (a1.empty() || (level == 2 && a2.empty())) return none;
         if (!m_admin_loaded) load_admin_names();
-        const std::string key = country + "|" + a1 + (level == 2 ? "|" + a2 : "");
-        auto it = m_admin_names.find(key);
-        return it == m_admin_names.end() ? none : it->second;
+        auto& map = level == 1 ? m_admin1_names : m_admin2_names;
+        m_admin_key.assign(country).append(1, '|').append(a1);
+        if (level == 2) m_admin_key.append(1, '|').append(a2);
+        auto it = map.find(m_admin_key);
+        return it == map.end() ? none : it->second;
     }
 
     void load_admin_names() {
         m_admin_loaded = true;
-        // Prefer names from boundary layers (curated English forms), then GeoNames ADM rows.
+        // GeoNames ADM rows first; names of boundary polygons override them.
         Stmt q(m_db, "SELECT feature_code, country, admin1, admin2, name FROM places "
                      "WHERE feature_class = 'A' AND feature_code IN ('ADM1', 'ADM2') ORDER BY id");
         while (q.step()) {
             const bool l2 = q.text(0) == "ADM2";
-            const std::string key = q.text(1) + "|" + q.text(2) + (l2 ? "|" + q.text(3) : "");
-            m_admin_names.emplace(key, q.text(4));
+            (l2 ? m_admin2_names : m_admin1_names).emplace(q.text(1) + "|" + q.text(2) + (l2 ? "|" + q.text(3) : ""), q.text(4));
         }
         Stmt a(m_db, "SELECT level, country, admin1, admin2, name FROM admin_areas WHERE level IN (1, 2)");
         while (a.step()) {
             const bool l2 = a.int64(0) == 2;
-            const std::string key = a.text(1) + "|" + a.text(2) + (l2 ? "|" + a.text(3) : "");
-            m_admin_names[key] = a.text(4);
+            (l2 ? m_admin2_names : m_admin1_names)[a.text(1) + "|" + a.text(2) + (l2 ? "|" + a.text(3) : "")] = a.text(4);
         }
     }
 
@@ -305,10 +369,18 @@ public:
 
     std::string m_path;
     Db m_db;
+    Stmt m_by_translit;
+    gazetteer::detail::ExactIndex m_index;
+    bool m_index_loaded = false;
+    bool m_index_ok = false;
     Stmt m_by_skel;
     Stmt m_deletes;
+    Stmt m_place;
+    std::unordered_map<std::int64_t, CachedPlace> m_places;
+    std::unordered_map<std::string, std::optional<Candidate>> m_admin_hints;
     bool m_admin_loaded = false;
-    std::unordered_map<std::string, std::string> m_admin_names;
+    std::unordered_map<std::string, std::string> m_admin1_names, m_admin2_names;
+    std::string m_admin_key;
     std::unordered_map<std::int64_t, std::unique_ptr<geometry::PreparedGeometry>> m_area_cache;
 
 private:
@@ -349,6 +421,23 @@ std::string Gazetteer::admin1_name(const std::string& country, const std::string
     return m_impl->admin_name(1, country, admin1, "");
 }
 
+namespace {
+
+// A hit with its place and the evidence behind its score; reasons are only
+// written out for the candidates returned.
+struct Scored {
+    const Place* place;
+    FeatureType category;
+    const detail::GazetteerImpl::Hit* hit;
+    double score;
+    int feature_fit;    // +1 matches the wanted kind, -1 does not, 0 no wish
+    int country_fit;    // +1 / -1 / 0
+    int admin_fit;      // +1 inside the area hint, -1 outside, 0 no hint
+    double near_m;      // distance to the near point, NaN if none
+};
+
+} // namespace
+
 SearchResult Gazetteer::search(std::string_view name, const SearchOptions& options) const {
     SearchResult result;
     result.query = std::string(name);
@@ -357,26 +446,32 @@ SearchResult Gazetteer::search(std::string_view name, const SearchOptions& optio
         result.messages.push_back("empty place name");
         return result;
     }
-    auto found = m_impl->candidates(k);
-
-    FeatureType want = options.feature != FeatureType::any ? options.feature : from_hint(k.hint);
+    detail::GazetteerImpl& impl = *m_impl;
+    const std::vector<detail::GazetteerImpl::Hit> hits = impl.candidates(k);
+    const FeatureType want = options.feature != FeatureType::any ? options.feature : from_hint(k.hint);
 
     // Context: the admin area hint ("Diyala Province") and a nearby place.
     std::optional<Candidate> admin;
     if (!options.in_admin.empty()) {
-        SearchOptions ao;
-        ao.country = options.country;
-        const text::MatchKeys ak = text::match_keys(options.in_admin);
-        ao.feature = ak.hint == text::FeatureHint::admin2 ? FeatureType::admin2 : FeatureType::admin1;
-        ao.limit = 5;
-        SearchResult ar = search(options.in_admin, ao);
-        for (auto& c : ar.candidates) {
-            const FeatureType cat = category(c.place);
-            if (cat == FeatureType::admin1 || cat == FeatureType::admin2) {
-                admin = std::move(c);
-                break;
+        const std::string key = options.country + "|" + options.in_admin;
+        auto it = impl.m_admin_hints.find(key);
+        if (it == impl.m_admin_hints.end()) {
+            SearchOptions ao;
+            ao.country = options.country;
+            const text::MatchKeys ak = text::match_keys(options.in_admin);
+            ao.feature = ak.hint == text::FeatureHint::admin2 ? FeatureType::admin2 : FeatureType::admin1;
+            ao.limit = 5;
+            std::optional<Candidate> found;
+            for (auto& c : search(options.in_admin, ao).candidates) {
+                const FeatureType cat = category(c.place);
+                if (cat == FeatureType::admin1 || cat == FeatureType::admin2) {
+                    found = std::move(c);
+                    break;
+                }
             }
+            it = impl.m_admin_hints.emplace(key, std::move(found)).first;
         }
+        admin = it->second;
         if (!admin) result.messages.push_back("area hint '" + options.in_admin + "' is not a known province or district");
     }
     std::optional<LatLon> near_point = options.near_point;
@@ -393,51 +488,23 @@ SearchResult Gazetteer::search(std::string_view name, const SearchOptions& optio
             result.messages.push_back("nearby place '" + options.near + "' not found");
         }
     }
-    const geometry::PreparedGeometry* admin_area = admin ? m_impl->area_of(admin->place.row_id) : nullptr;
+    const geometry::PreparedGeometry* admin_area = admin ? impl.area_of(admin->place.row_id) : nullptr;
 
-    std::vector<Candidate> all;
-    all.reserve(found.size());
-    for (auto& [id, c] : found) {
-        (void)id;
-        Place& p = c.place;
-        switch (c.match) {
-        case MatchKind::exact: c.reasons.push_back("exact name '" + c.matched_name + "'"); break;
-        case MatchKind::transliterated: c.reasons.push_back("same transliteration as '" + c.matched_name + "'"); break;
-        case MatchKind::skeleton:
-            c.reasons.push_back(fmt::format("similar spelling '{}' ({:.2f})", c.matched_name, c.match_score));
-            break;
-        case MatchKind::fuzzy:
-            c.reasons.push_back(fmt::format("typo-tolerant match '{}' ({:.2f})", c.matched_name, c.match_score));
-            break;
-        }
-        c.score = c.match_score + feature_prior(p);
-        c.reasons.push_back(describe_feature(p));
-        if (p.population > 0 && p.feature_class == "P") {
-            c.score += population_prior_max *
-                       std::min(1.0, std::log10(1.0 + static_cast<double>(p.population)) / population_prior_log10_full);
-            c.reasons.push_back(fmt::format("population {}", p.population));
-        }
-        if (p.name_count > 1 && p.feature_class == "P") {
-            c.score += names_prior_max * std::min(1.0, std::log(1.0 + static_cast<double>(p.name_count)) /
-                                                           std::log(1.0 + names_prior_full));
-            c.reasons.push_back(fmt::format("{} names", p.name_count));
-        }
-        const FeatureType cat = category(p);
+    std::vector<Scored> all;
+    all.reserve(hits.size());
+    for (const auto& h : hits) {
+        const auto& cp = impl.place_by_row(h.place_id);
+        const Place& p = cp.place;
+        Scored sc{&p, cp.category, &h, h.match_score + cp.prior, 0, 0, 0, std::nan("")};
         if (want != FeatureType::any) {
-            if (cat == want) {
-                c.score += bonus_feature_match;
-                c.reasons.push_back(std::string("is a ") + to_string(want) + " as asked");
-            } else {
-                c.score -= penalty_feature_mismatch;
-            }
+            sc.feature_fit = cp.category == want ? 1 : -1;
+            sc.score += sc.feature_fit > 0 ? bonus_feature_match : -penalty_feature_mismatch;
         }
         if (!options.country.empty()) {
-            if (p.country == options.country) {
-                c.reasons.push_back("in " + p.country);
-            } else {
+            sc.country_fit = p.country == options.country ? 1 : -1;
+            if (sc.country_fit < 0) {
                 if (options.strict_context) continue;
-                c.score -= penalty_other_country;
-                c.reasons.push_back("not in " + options.country);
+                sc.score -= penalty_other_country;
             }
         }
         if (admin) {
@@ -450,43 +517,82 @@ SearchResult Gazetteer::search(std::string_view name, const SearchOptions& optio
                          (category(a) != FeatureType::admin2 || p.admin2 == a.admin2);
             }
             if (p.row_id == admin->place.row_id) inside = true;
-            if (inside) {
-                c.score += bonus_in_admin;
-                c.reasons.push_back("in " + admin->place.name + " (area hint)");
-            } else {
-                if (options.strict_context) continue;
-                c.score -= penalty_outside_admin;
-                c.reasons.push_back("outside " + admin->place.name + " (area hint)");
-            }
+            sc.admin_fit = inside ? 1 : -1;
+            if (!inside && options.strict_context) continue;
+            sc.score += inside ? bonus_in_admin : -penalty_outside_admin;
         }
         if (near_point) {
-            const double d = geodesy::distance_m(*near_point, p.position);
-            c.score += bonus_near_max * std::exp(-d / near_scale_m);
-            if (d > far_from_near_m) c.score -= penalty_far_from_near;
-            c.reasons.push_back(fmt::format("{:.0f} km from {}", d / 1000.0, near_label));
+            sc.near_m = geodesy::approx_distance_m(*near_point, p.position);
+            sc.score += bonus_near_max * std::exp(-sc.near_m / near_scale_m);
+            if (sc.near_m > far_from_near_m) sc.score -= penalty_far_from_near;
         }
-        c.admin1_name = m_impl->admin_name(1, p.country, p.admin1, "");
-        c.admin2_name = p.admin2.empty() ? std::string() : m_impl->admin_name(2, p.country, p.admin1, p.admin2);
-        all.push_back(std::move(c));
+        all.push_back(sc);
     }
-    std::sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
+    std::sort(all.begin(), all.end(), [](const Scored& a, const Scored& b) {
         if (a.score != b.score) return a.score > b.score;
-        return a.place.id < b.place.id;
+        return a.place->id < b.place->id;
     });
 
-    // Accepted candidates, with duplicate records of one place folded together.
-    for (auto& c : all) {
-        if (c.match_score < accept_match_score) continue;
+    auto materialise = [&](const Scored& sc) {
+        Candidate c;
+        c.place = *sc.place;
+        c.matched_name = sc.hit->name;
+        c.match = sc.hit->kind;
+        c.match_score = sc.hit->match_score;
+        c.score = sc.score;
+        const Place& p = *sc.place;
+        c.admin1_name = impl.admin_name(1, p.country, p.admin1, "");
+        c.admin2_name = p.admin2.empty() ? std::string() : impl.admin_name(2, p.country, p.admin1, p.admin2);
+        if (!options.explain) return c;
+        switch (c.match) {
+        case MatchKind::exact: c.reasons.push_back("exact name '" + c.matched_name + "'"); break;
+        case MatchKind::transliterated: c.reasons.push_back("same transliteration as '" + c.matched_name + "'"); break;
+        case MatchKind::skeleton:
+            c.reasons.push_back(fmt::format("similar spelling '{}' ({:.2f})", c.matched_name, c.match_score));
+            break;
+        case MatchKind::fuzzy:
+            c.reasons.push_back(fmt::format("typo-tolerant match '{}' ({:.2f})", c.matched_name, c.match_score));
+            break;
+        }
+        c.reasons.push_back(describe_feature(p));
+        if (p.feature_class == "P" && p.population > 0) c.reasons.push_back("population " + std::to_string(p.population));
+        if (p.feature_class == "P" && p.name_count > 1) c.reasons.push_back(std::to_string(p.name_count) + " names");
+        if (sc.feature_fit > 0) c.reasons.push_back(std::string("is a ") + to_string(want) + " as asked");
+        if (sc.country_fit > 0) c.reasons.push_back("in " + p.country);
+        if (sc.country_fit < 0) c.reasons.push_back("not in " + options.country);
+        if (sc.admin_fit > 0) c.reasons.push_back("in " + admin->place.name + " (area hint)");
+        if (sc.admin_fit < 0) c.reasons.push_back("outside " + admin->place.name + " (area hint)");
+        if (std::isfinite(sc.near_m)) c.reasons.push_back(fmt::format("{:.0f} km from {}", sc.near_m / 1000.0, near_label));
+        return c;
+    };
+
+    // Accepted candidates, with duplicate records of one place folded
+    // together; only as many as the ambiguity check and the caller need.
+    std::vector<const Scored*> kept;
+    result.candidates.reserve(std::min<std::size_t>(all.size(), options.limit + 4));
+    std::vector<std::vector<std::string>> also;
+    const std::size_t wanted = std::max<std::size_t>(options.limit, 2);
+    for (const Scored& sc : all) {
+        if (sc.hit->match_score < accept_match_score) continue;
         bool duplicate = false;
-        for (auto& kept : result.candidates) {
-            if (category(kept.place) == category(c.place) &&
-                geodesy::distance_m(kept.place.position, c.place.position) < duplicate_distance_m) {
-                kept.reasons.push_back("same place as " + c.place.id);
+        for (std::size_t i = 0; i < kept.size(); ++i) {
+            if (kept[i]->category == sc.category &&
+                geodesy::approx_distance_m(kept[i]->place->position, sc.place->position) < duplicate_distance_m) {
+                also[i].push_back(sc.place->id);
                 duplicate = true;
                 break;
             }
         }
-        if (!duplicate) result.candidates.push_back(c);
+        if (duplicate) continue;
+        if (kept.size() >= wanted && sc.score < kept.front()->score - ambiguity_margin) break;
+        kept.push_back(&sc);
+        also.emplace_back();
+    }
+    for (std::size_t i = 0; i < kept.size(); ++i) {
+        result.candidates.push_back(materialise(*kept[i]));
+        if (options.explain) {
+            for (const auto& id : also[i]) result.candidates.back().reasons.push_back("same place as " + id);
+        }
     }
 
     // Ambiguity: the best and the next distinct place score too close to call.
@@ -515,9 +621,9 @@ SearchResult Gazetteer::search(std::string_view name, const SearchOptions& optio
     if (result.candidates.size() > options.limit) result.candidates.resize(options.limit);
 
     if (result.candidates.empty()) {
-        for (auto& c : all) {
-            if (c.match_score < suggest_match_score) continue;
-            result.suggestions.push_back(std::move(c));
+        for (const Scored& sc : all) {
+            if (sc.hit->match_score < suggest_match_score) continue;
+            result.suggestions.push_back(materialise(sc));
             if (result.suggestions.size() >= max_suggestions) break;
         }
     }

@@ -23,10 +23,26 @@ Inverse inverse(const LatLon& a, const LatLon& b) noexcept;
 /// Geodesic distance from @p a to @p b (metres), NaN if either is invalid.
 double distance_m(const LatLon& a, const LatLon& b) noexcept;
 
+/// Fast approximate distance (metres) for ranking and thresholds, not for
+/// geometry: a spherical law (haversine) on the mean radius, within ~0.5% of
+/// the geodesic distance. NaN if either point is invalid.
+double approx_distance_m(const LatLon& a, const LatLon& b) noexcept;
+
 /// The point reached from @p origin after @p distance_m along @p azimuth_deg.
 /// @param[in] origin      start (degrees)
 /// @param[in] azimuth_deg azimuth at the start (degrees clockwise from north)
 /// @param[in] distance_m  distance (metres)
 LatLon direct(const LatLon& origin, double azimuth_deg, double distance_m) noexcept;
+
+} // namespace reckon::geodesy
+
+#include <vector>
+
+namespace reckon::geodesy {
+
+/// Geodesic area (square metres, positive) of a simple polygon ring given
+/// counter- or clockwise, without the closing vertex repeated or with it.
+/// Uses PROJ's geod_polygonarea (Karney 2013).
+double polygon_area_m2(const std::vector<LatLon>& ring) noexcept;
 
 } // namespace reckon::geodesy

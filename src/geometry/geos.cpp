@@ -39,12 +39,20 @@ GEOSContextHandle_t h() { return ctx().handle; }
 
 } // namespace
 
+void* detail::geos_context() { return h(); }
+
 void detail::GeomDeleter::operator()(void* g) const noexcept {
     if (g) GEOSGeom_destroy_r(h(), static_cast<GEOSGeometry*>(g));
 }
 
 void detail::PreparedDeleter::operator()(const void* p) const noexcept {
     if (p) GEOSPreparedGeom_destroy_r(h(), static_cast<const GEOSPreparedGeometry*>(p));
+}
+
+Geometry Geometry::adopt(void* geos_geometry) {
+    Geometry out;
+    out.m_geom.reset(geos_geometry);
+    return out;
 }
 
 Geometry Geometry::from_wkb(std::string_view wkb) {
@@ -92,6 +100,17 @@ std::string Geometry::to_wkt(int precision) const {
     char* s = GEOSWKTWriter_write_r(h(), w, static_cast<GEOSGeometry*>(m_geom.get()));
     GEOSWKTWriter_destroy_r(h(), w);
     if (!s) fail("cannot write WKT");
+    std::string out(s);
+    GEOSFree_r(h(), s);
+    return out;
+}
+
+std::string Geometry::to_geojson() const {
+    if (!m_geom) return "null";
+    GEOSGeoJSONWriter* w = GEOSGeoJSONWriter_create_r(h());
+    char* s = GEOSGeoJSONWriter_writeGeometry_r(h(), w, static_cast<GEOSGeometry*>(m_geom.get()), -1);
+    GEOSGeoJSONWriter_destroy_r(h(), w);
+    if (!s) fail("cannot write GeoJSON");
     std::string out(s);
     GEOSFree_r(h(), s);
     return out;

@@ -19,6 +19,8 @@ struct GeomDeleter {
 struct PreparedDeleter {
     void operator()(const void* p) const noexcept;
 };
+/// This thread's GEOSContextHandle_t (for code in src/geometry only).
+void* geos_context();
 } // namespace detail
 
 /// Bounding box in degrees.
@@ -41,6 +43,7 @@ public:
     bool empty() const noexcept;
     std::string to_wkb() const;
     std::string to_wkt(int precision = 6) const;
+    std::string to_geojson() const;
     Envelope envelope() const;
     /// A point inside the geometry (GEOS PointOnSurface): a centroid may fall outside.
     LatLon point_on_surface() const;
@@ -50,6 +53,8 @@ public:
     bool is_valid() const;
 
     void* handle() const noexcept { return m_geom.get(); }
+    /// Take ownership of a raw GEOSGeometry* (for code in src/geometry only).
+    static Geometry adopt(void* geos_geometry);
 
 private:
     std::unique_ptr<void, detail::GeomDeleter> m_geom;

@@ -85,7 +85,7 @@ const char* latin_special(UChar32 c) noexcept {
     case 0x00E6: case 0x00C6: return "ae";
     case 0x0153: case 0x0152: return "oe";
     case 0x0127: case 0x0126: return "h";
-    case 0x00DF: return "ss";
+    case 0x00DF: case 0x1E9E: return "ss";
     default: return nullptr;
     }
 }
@@ -128,7 +128,7 @@ std::string fold_ascii(std::string_view s) {
 // ---------------------------------------------------------------------------
 
 struct GenericWord {
-    const char* word;
+    std::string_view word;
     FeatureHint hint;
 };
 
@@ -235,7 +235,9 @@ std::string latin_translit_token(std::string t) {
     std::string collapsed;
     collapsed.reserve(out.size());
     for (char c : out) {
-        if (collapsed.empty() || collapsed.back() != c) collapsed += c;
+        // only ASCII letters collapse: a repeated byte inside a multi-byte
+        // character is not a doubled letter
+        if (collapsed.empty() || collapsed.back() != c || static_cast<unsigned char>(c) >= 0x80) collapsed += c;
     }
     // endings -ah / -eh (already -ah) / -a: Baqubah/Baquba, Hasakeh/Hasaka
     if (collapsed.size() > 3 && collapsed.compare(collapsed.size() - 2, 2, "ah") == 0) {
@@ -316,7 +318,7 @@ std::string latin_skeleton(const std::string& translit) {
             continue;
         }
         if (is_vowel(c) || c == 'y' || c == 'w') continue;
-        if (!out.empty() && out.back() == c) continue;
+        if (!out.empty() && out.back() == c && static_cast<unsigned char>(c) < 0x80) continue;
         out += c;
     }
     return out;
@@ -395,12 +397,13 @@ std::string fold(std::string_view s) {
             c = normalise_arabic(c);
             if (c == 0) continue;
         }
+        if (u_isalpha(c)) c = u_foldCase(c, U_FOLD_CASE_DEFAULT);
         if (const char* special = latin_special(c)) {
             out += special;
             continue;
         }
         if (u_isalpha(c)) {
-            append_utf8(out, u_foldCase(c, U_FOLD_CASE_DEFAULT));
+            append_utf8(out, c);
         } else if (u_isdigit(c)) {
             const int32_t v = u_charDigitValue(c);
             out.push_back(static_cast<char>('0' + (v >= 0 && v <= 9 ? v : 0)));
@@ -437,8 +440,9 @@ MatchKeys match_keys(std::string_view name) {
     kept.reserve(tokens.size());
     bool had_generic = false;
     for (const auto& t : tokens) {
+        const std::string_view tv(t);
         auto it = std::find_if(generic_words.begin(), generic_words.end(),
-                               [&](const GenericWord& g) { return t == g.word; });
+                               [&](const GenericWord& g) { return tv == g.word; });
         if (it != generic_words.end()) {
             had_generic = true;
             if (it->hint != FeatureHint::none && k.hint == FeatureHint::none) k.hint = it->hint;
@@ -486,7 +490,7 @@ MatchKeys match_keys(std::string_view name) {
     if (k.script == Script::latin) {
         std::string c;
         for (char ch : k.translit) {
-            if (c.empty() || c.back() != ch) c += ch;
+            if (c.empty() || c.back() != ch || static_cast<unsigned char>(ch) >= 0x80) c += ch;
         }
         k.translit = c;
         k.skel = latin_skeleton(k.translit);

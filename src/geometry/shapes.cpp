@@ -1,0 +1,315 @@
+#include "geometry/shapes.hpp"
+
+#include "geodesy/geodesic.hpp"
+#include "reckon/error.hpp"
+
+#include <geos_c.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace reckon::geometry {
+
+namespace {
+
+constexpr double deg_per_rad = 180.0 / M_PI;
+// Mean Earth radius, for the local planar approximations used only to rank
+// vertices and to find a centre; final distances are geodesic.
+constexpr double mean_earth_radius_m = 6371008.8;
+
+GEOSContextHandle_t h() { return static_cast<GEOSContextHandle_t>(detail::geos_context()); }
+
+Geometry polygon_from(const std::vector<LatLon>& ring, const std::vector<std::vector<LatLon>>& holes = {}) {
+    auto make_ring = [](const std::vector<LatLon>& pts) {
+        GEOSCoordSequence* seq = GEOSCoordSeq_create_r(h(), static_cast<unsigned>(pts.size() + 1), 2);
+        for (std::size_t i = 0; i <= pts.size(); ++i) {
+            const LatLon& p = pts[i % pts.size()];
+            GEOSCoordSeq_setXY_r(h(), seq, static_cast<unsigned>(i), p.lon_deg, p.lat_deg);
+        }
+        return GEOSGeom_createLinearRing_r(h(), seq);
+    };
+    GEOSGeometry* shell = make_ring(ring);
+    std::vector<GEOSGeometry*> hs;
+    for (const auto& hole : holes) hs.push_back(make_ring(hole));
+    GEOSGeometry* poly = GEOSGeom_createPolygon_r(h(), shell, hs.empty() ? nullptr : hs.data(),
+                                                  static_cast<unsigned>(hs.size()));
+    if (!poly) throw Error("geometry: cannot build polygon");
+    return Geometry::adopt(poly);
+}
+
+std::vector<LatLon> arc(const LatLon& c, double r_m, double from_deg, double to_deg) {
+    const double span = to_deg - from_deg;
+    const int n = std::max(2, static_cast<int>(std::ceil(std::fabs(span) / 360.0 * circle_vertices)));
+    std::vector<LatLon> out;
+    out.reserve(static_cast<std::size_t>(n) + 1);
+    for (int i = 0; i <= n; ++i) out.push_back(geodesy::direct(c, from_deg + span * i / n, r_m));
+    return out;
+}
+
+Geometry make_valid(GEOSGeometry* g) {
+    if (!g) throw Error("geometry: operation failed");
+    if (GEOSisValid_r(h(), g) != 1) {
+        GEOSGeometry* v = GEOSMakeValid_r(h(), g);
+        GEOSGeom_destroy_r(h(), g);
+        g = v;
+    }
+    return Geometry::adopt(g);
+}
+
+void collect_rings(const GEOSGeometry* g, std::vector<std::vector<LatLon>>& shells,
+                   std::vector<std::vector<LatLon>>& holes) {
+    auto ring_points = [](const GEOSGeometry* ring) {
+        std::vector<LatLon> pts;
+        const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h(), ring);
+        unsigned n = 0;
+        GEOSCoordSeq_getSize_r(h(), seq, &n);
+        pts.reserve(n);
+        for (unsigned i = 0; i < n; ++i) {
+            double x = 0, y = 0;
+            GEOSCoordSeq_getXY_r(h(), seq, i, &x, &y);
+            pts.push_back(LatLon{y, x});
+        }
+        return pts;
+    };
+    const int type = GEOSGeomTypeId_r(h(), g);
+    if (type == GEOS_POLYGON) {
+        shells.push_back(ring_points(GEOSGetExteriorRing_r(h(), g)));
+        const int nh = GEOSGetNumInteriorRings_r(h(), g);
+        for (int i = 0; i < nh; ++i) holes.push_back(ring_points(GEOSGetInteriorRingN_r(h(), g, i)));
+    } else if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION) {
+        const int n = GEOSGetNumGeometries_r(h(), g);
+        for (int i = 0; i < n; ++i) collect_rings(GEOSGetGeometryN_r(h(), g, i), shells, holes);
+    }
+}
+
+std::vector<LatLon> all_vertices(const Geometry& g) {
+    std::vector<std::vector<LatLon>> shells, holes;
+    if (!g.empty()) collect_rings(static_cast<const GEOSGeometry*>(g.handle()), shells, holes);
+    std::vector<LatLon> out;
+    for (auto* set : {&shells, &holes}) {
+        for (auto& r : *set) out.insert(out.end(), r.begin(), r.end());
+    }
+    return out;
+}
+
+// Local planar coordinates (metres) around @p o: equirectangular, good to a
+// fraction of a percent over a few hundred kilometres.
+struct Local {
+    LatLon o;
+    double cos_lat;
+    explicit Local(const LatLon& origin) : o(origin), cos_lat(std::cos(origin.lat_deg / deg_per_rad)) {}
+    void to_xy(const LatLon& p, double& x, double& y) const {
+        x = (p.lon_deg - o.lon_deg) / deg_per_rad * mean_earth_radius_m * cos_lat;
+        y = (p.lat_deg - o.lat_deg) / deg_per_rad * mean_earth_radius_m;
+    }
+    LatLon from_xy(double x, double y) const {
+        return LatLon{o.lat_deg + y / mean_earth_radius_m * deg_per_rad,
+                      o.lon_deg + x / (mean_earth_radius_m * cos_lat) * deg_per_rad};
+    }
+};
+
+} // namespace
+
+namespace {
+
+// Local azimuthal-equidistant plane around the anchor: x east, y north
+// (metres). geodesy::direct maps it exactly (distance and azimuth from the
+// anchor are preserved), so shapes built in it keep true distances.
+struct Pt {
+    double x, y;
+};
+// Sectors wider than this are grown half by half (a sector is convex up to a
+// half-width of 90°; the margin keeps the offset edges from touching).
+constexpr double max_convex_half_width_deg = 85.0;
+
+Pt unit(double az_deg) { return {std::sin(az_deg / deg_per_rad), std::cos(az_deg / deg_per_rad)}; }
+Pt at(double r, double az_deg) {
+    const Pt u = unit(az_deg);
+    return {r * u.x, r * u.y};
+}
+LatLon to_geo(const LatLon& c, const Pt& p) {
+    const double r = std::hypot(p.x, p.y);
+    if (r < 1e-6) return c;
+    return geodesy::direct(c, std::atan2(p.x, p.y) * deg_per_rad, r);
+}
+void arc_xy(std::vector<Pt>& out, const Pt& centre, double r, double from_deg, double to_deg) {
+    const double span = to_deg - from_deg;
+    const int n = std::max(1, static_cast<int>(std::ceil(std::fabs(span) / 360.0 * circle_vertices)));
+    for (int i = 0; i <= n; ++i) {
+        const Pt d = at(r, from_deg + span * i / n);
+        out.push_back({centre.x + d.x, centre.y + d.y});
+    }
+}
+
+} // namespace
+
+Geometry annular_sector(const LatLon& centre, double azimuth_deg, double half_width_deg, double r_min_m,
+                        double r_max_m, double buffer_m) {
+    if (!centre.valid() || !std::isfinite(azimuth_deg) || !(r_max_m > 0)) throw Error("geometry: invalid sector");
+    const double e = std::max(0.0, buffer_m);
+    const double r1 = std::clamp(r_min_m, 0.0, r_max_m);
+    const double r2 = r_max_m;
+    if (half_width_deg >= 180.0) {  // annulus (or disk)
+        std::vector<LatLon> outer = arc(centre, r2 + e, 0.0, 360.0);
+        outer.pop_back();
+        if (r1 - e <= 0) return polygon_from(outer);
+        std::vector<LatLon> inner = arc(centre, r1 - e, 360.0, 0.0);
+        inner.pop_back();
+        return polygon_from(outer, {inner});
+    }
+    if (e > 0 && half_width_deg >= max_convex_half_width_deg) {
+        // (A ∪ B) ⊕ D = (A ⊕ D) ∪ (B ⊕ D): grow each half, which is convex
+        const double q = half_width_deg / 2.0;
+        return unite(annular_sector(centre, azimuth_deg - q, q, r_min_m, r_max_m, e),
+                     annular_sector(centre, azimuth_deg + q, q, r_min_m, r_max_m, e));
+    }
+    const double p1 = azimuth_deg - half_width_deg, p2 = azimuth_deg + half_width_deg;
+    std::vector<Pt> ring;
+    const Pt o{0, 0};
+    if (e <= 0) {
+        arc_xy(ring, o, r2, p1, p2);
+        if (r1 > 0) arc_xy(ring, o, r1, p2, p1);
+        else ring.push_back(o);
+    } else if (r1 > e) {
+        // Minkowski sum of the annular sector and a disk of radius e: outer
+        // arc, rounded corners, edges offset by e, inner arc at r1 - e.
+        arc_xy(ring, o, r2 + e, p1, p2);
+        arc_xy(ring, at(r2, p2), e, p2, p2 + 90.0);
+        arc_xy(ring, at(r1, p2), e, p2 + 90.0, p2 + 180.0);
+        arc_xy(ring, o, r1 - e, p2, p1);
+        arc_xy(ring, at(r1, p1), e, p1 + 180.0, p1 + 270.0);
+        arc_xy(ring, at(r2, p1), e, p1 - 90.0, p1);
+    } else {
+        // The inner radius lies within e of the anchor: grow the whole pie
+        // slice instead (a slight over-cover near the anchor), whose back is
+        // a disk of radius e around the anchor.
+        arc_xy(ring, o, r2 + e, p1, p2);
+        arc_xy(ring, at(r2, p2), e, p2, p2 + 90.0);
+        arc_xy(ring, o, e, p2 + 90.0, p1 + 270.0);
+        arc_xy(ring, at(r2, p1), e, p1 - 90.0, p1);
+    }
+    std::vector<LatLon> geo;
+    geo.reserve(ring.size());
+    for (const Pt& p : ring) {
+        const LatLon g = to_geo(centre, p);
+        if (!geo.empty() && std::fabs(geo.back().lat_deg - g.lat_deg) < 1e-9 && std::fabs(geo.back().lon_deg - g.lon_deg) < 1e-9) continue;
+        geo.push_back(g);
+    }
+    Geometry poly = polygon_from(geo);
+    if (poly.is_valid()) return poly;
+    return make_valid(GEOSGeom_clone_r(h(), static_cast<GEOSGeometry*>(poly.handle())));
+}
+
+Geometry disk(const LatLon& centre, double radius_m) {
+    if (!centre.valid() || !(radius_m > 0)) throw Error("geometry: invalid disk");
+    std::vector<LatLon> ring = arc(centre, radius_m, 0.0, 360.0);
+    ring.pop_back();
+    return polygon_from(ring);
+}
+
+Geometry corridor(const LatLon& a, const LatLon& b, double half_width_m) {
+    const geodesy::Inverse inv = geodesy::inverse(a, b);
+    if (!std::isfinite(inv.distance_m) || !(half_width_m > 0)) throw Error("geometry: invalid corridor");
+    if (inv.distance_m < 1.0) return disk(a, half_width_m);
+    constexpr double sample_m = 5000.0;
+    const int n = std::clamp(static_cast<int>(std::ceil(inv.distance_m / sample_m)), 1, 64);
+    std::vector<LatLon> mids;
+    std::vector<double> az;
+    for (int i = 0; i <= n; ++i) {
+        const double s = inv.distance_m * i / n;
+        const LatLon p = i == n ? b : geodesy::direct(a, inv.azimuth1_deg, s);
+        mids.push_back(p);
+        az.push_back(i == n ? inv.azimuth2_deg : (i == 0 ? inv.azimuth1_deg : geodesy::inverse(p, b).azimuth1_deg));
+    }
+    std::vector<LatLon> ring;
+    for (int i = 0; i <= n; ++i) ring.push_back(geodesy::direct(mids[i], az[i] - 90.0, half_width_m));  // left
+    const std::vector<LatLon> cap_b = arc(b, half_width_m, az[n] - 90.0, az[n] + 90.0);
+    ring.insert(ring.end(), cap_b.begin() + 1, cap_b.end() - 1);
+    for (int i = n; i >= 0; --i) ring.push_back(geodesy::direct(mids[i], az[i] + 90.0, half_width_m));  // right
+    const std::vector<LatLon> cap_a = arc(a, half_width_m, az[0] + 90.0, az[0] + 270.0);
+    ring.insert(ring.end(), cap_a.begin() + 1, cap_a.end() - 1);
+    Geometry poly = polygon_from(ring);
+    if (poly.is_valid()) return poly;
+    return make_valid(GEOSGeom_clone_r(h(), static_cast<GEOSGeometry*>(poly.handle())));
+}
+
+Geometry intersection(const Geometry& a, const Geometry& b) {
+    return make_valid(GEOSIntersection_r(h(), static_cast<GEOSGeometry*>(a.handle()), static_cast<GEOSGeometry*>(b.handle())));
+}
+
+Geometry unite(const Geometry& a, const Geometry& b) {
+    return make_valid(GEOSUnion_r(h(), static_cast<GEOSGeometry*>(a.handle()), static_cast<GEOSGeometry*>(b.handle())));
+}
+
+Geometry convex_hull(const Geometry& g) {
+    return make_valid(GEOSConvexHull_r(h(), static_cast<GEOSGeometry*>(g.handle())));
+}
+
+double max_distance_m(const LatLon& from, const Geometry& g) {
+    const std::vector<LatLon> v = all_vertices(g);
+    if (v.empty()) return 0.0;
+    // rank vertices in the plane, then measure the few farthest exactly
+    const Local local(from);
+    std::vector<std::pair<double, std::size_t>> d2;
+    d2.reserve(v.size());
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        double x, y;
+        local.to_xy(v[i], x, y);
+        d2.emplace_back(x * x + y * y, i);
+    }
+    constexpr std::size_t exact_candidates = 4;
+    const std::size_t k = std::min(exact_candidates, d2.size());
+    std::partial_sort(d2.begin(), d2.begin() + static_cast<std::ptrdiff_t>(k), d2.end(),
+                      [](const auto& x, const auto& y) { return x.first > y.first; });
+    double best = 0.0;
+    for (std::size_t i = 0; i < k; ++i) best = std::max(best, geodesy::distance_m(from, v[d2[i].second]));
+    return best;
+}
+
+LatLon min_radius_centre(const Geometry& g) {
+    const std::vector<LatLon> v = all_vertices(g);
+    if (v.empty()) return {};
+    const Local local(v.front());
+    std::vector<std::pair<double, double>> xy(v.size());
+    double cx = 0, cy = 0;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        local.to_xy(v[i], xy[i].first, xy[i].second);
+        cx += xy[i].first;
+        cy += xy[i].second;
+    }
+    cx /= static_cast<double>(v.size());
+    cy /= static_cast<double>(v.size());
+    // Bădoiu-Clarkson: step towards the farthest point with shrinking steps.
+    constexpr int iterations = 60;
+    for (int it = 1; it <= iterations; ++it) {
+        std::size_t far = 0;
+        double far_d2 = -1;
+        for (std::size_t i = 0; i < xy.size(); ++i) {
+            const double dx = xy[i].first - cx, dy = xy[i].second - cy;
+            const double d2 = dx * dx + dy * dy;
+            if (d2 > far_d2) far_d2 = d2, far = i;
+        }
+        cx += (xy[far].first - cx) / (it + 1);
+        cy += (xy[far].second - cy) / (it + 1);
+    }
+    return local.from_xy(cx, cy);
+}
+
+double area_m2(const Geometry& g) {
+    std::vector<std::vector<LatLon>> shells, holes;
+    if (!g.empty()) collect_rings(static_cast<const GEOSGeometry*>(g.handle()), shells, holes);
+    double a = 0.0;
+    for (const auto& r : shells) a += geodesy::polygon_area_m2(r);
+    for (const auto& r : holes) a -= geodesy::polygon_area_m2(r);
+    return a;
+}
+
+bool covers(const Geometry& g, const LatLon& p) {
+    if (g.empty() || !p.valid()) return false;
+    GEOSGeometry* pt = GEOSGeom_createPointFromXY_r(h(), p.lon_deg, p.lat_deg);
+    const char r = GEOSCovers_r(h(), static_cast<GEOSGeometry*>(g.handle()), pt);
+    GEOSGeom_destroy_r(h(), pt);
+    return r == 1;
+}
+
+} // namespace reckon::geometry
