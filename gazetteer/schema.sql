@@ -34,7 +34,7 @@ CREATE TABLE places (
   population    INTEGER NOT NULL DEFAULT 0,
   name_count    INTEGER NOT NULL DEFAULT 0,  -- distinct names: a proxy for prominence
   extent_m      REAL NOT NULL,         -- point-radius extent: centre to furthest point (metres)
-  extent_basis  TEXT NOT NULL,         -- polygon | population | feature-default | curated
+  extent_basis  TEXT NOT NULL,         -- polygon | population | prominence | feature-default | curated
   source_ref    TEXT NOT NULL,         -- where the row came from: 'SY.txt:1234', CSV source column
   source        INTEGER NOT NULL REFERENCES sources(id)
 );

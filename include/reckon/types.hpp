@@ -33,7 +33,7 @@ struct Place {
     std::int64_t population = 0;    ///< 0 when unknown
     std::int64_t name_count = 0;    ///< distinct names known: a proxy for prominence
     double extent_m = 0.0;          ///< point-radius extent (metres)
-    std::string extent_basis;       ///< polygon | population | feature-default | curated
+    std::string extent_basis;       ///< polygon | population | prominence | feature-default | curated
     std::string source_ref;         ///< provenance of the row
 };
 

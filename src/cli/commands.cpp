@@ -1,11 +1,13 @@
 #include "cli/command.hpp"
 #include "cli/command_gazetteer.hpp"
+#include "cli/command_resolve.hpp"
 
 namespace reckon::cli {
 
 std::vector<std::unique_ptr<Command>> make_commands() {
     std::vector<std::unique_ptr<Command>> out;
     out.push_back(std::make_unique<CommandGazetteer>());
+    out.push_back(std::make_unique<CommandResolve>());
     return out;
 }
 

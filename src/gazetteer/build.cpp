@@ -437,7 +437,8 @@ void Builder::import_boundaries(const std::string& path) {
                 }
                 find_by_source_id.reset();
             }
-            if (place_id == 0 && level > 0 && !admin1.empty()) {
+            // a district needs its own code: admin1 alone would match every district of the province
+            if (place_id == 0 && level > 0 && !admin1.empty() && (level == 1 || !admin2.empty())) {
                 find_admin_place.reset().bind(1, cc).bind(2, std::string(code)).bind(3, admin1).bind(4, admin2);
                 if (find_admin_place.step()) place_id = find_admin_place.int64(0);
                 find_admin_place.reset();
@@ -713,6 +714,18 @@ void Builder::finish() {
     assign_admin_codes();
 
     m_db.exec("UPDATE places SET name_count = (SELECT COUNT(*) FROM names WHERE names.place_id = places.id)");
+    {
+        // Settlements without a population: the number of names says how big they are.
+        Stmt q(m_db, "SELECT id, name_count, extent_m FROM places WHERE feature_class = 'P' AND population = 0 "
+                     "AND extent_basis = 'feature-default'");
+        Stmt upd(m_db, "UPDATE places SET extent_m = ?2, extent_basis = 'prominence' WHERE id = ?1");
+        std::vector<std::pair<std::int64_t, double>> updates;
+        while (q.step()) {
+            const double floor_m = uncertainty::prominence_extent_m(q.int64(1));
+            if (floor_m > q.real(2)) updates.emplace_back(q.int64(0), floor_m);
+        }
+        for (const auto& [id, e] : updates) upd.reset().bind(1, id).bind(2, e).run();
+    }
 
     // Fuzzy index: each skeleton and its single deletions.
     {

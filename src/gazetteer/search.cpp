@@ -114,6 +114,7 @@ FeatureType from_hint(text::FeatureHint h) {
     case text::FeatureHint::camp: return FeatureType::camp;
     case text::FeatureHint::region: return FeatureType::region;
     case text::FeatureHint::neighbourhood: return FeatureType::neighbourhood;
+    case text::FeatureHint::facility: return FeatureType::facility;
     }
     return FeatureType::any;
 }

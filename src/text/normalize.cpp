@@ -134,7 +134,7 @@ struct GenericWord {
 
 // Generic words stripped from translit keys; their presence hints at the
 // feature type ("Diyala governorate" → admin1, "al-Hol camp" → camp).
-constexpr std::array<GenericWord, 36> generic_words{{
+constexpr std::array<GenericWord, 45> generic_words{{
     {"the", FeatureHint::none},
     {"village", FeatureHint::settlement},
     {"villages", FeatureHint::settlement},
@@ -171,6 +171,16 @@ constexpr std::array<GenericWord, 36> generic_words{{
     {"neighbourhood", FeatureHint::neighbourhood},
     {"neighborhood", FeatureHint::neighbourhood},
     {"quarter", FeatureHint::neighbourhood},
+    // facilities: "Kweires military airport", "Tabqa airbase", "Mosul Dam"
+    {"airport", FeatureHint::facility},
+    {"airbase", FeatureHint::facility},
+    {"military", FeatureHint::facility},
+    {"base", FeatureHint::facility},
+    {"dam", FeatureHint::facility},
+    {"oilfield", FeatureHint::facility},
+    {"crossing", FeatureHint::facility},
+    {"\xd9\x85\xd8\xb7\xd8\xa7\xd8\xb1", FeatureHint::facility},  // مطار
+    {"\xd8\xb3\xd8\xaf", FeatureHint::facility},                      // سد
 }};
 
 // Arabic definite article as transliterated, standalone after hyphen split.
@@ -426,6 +436,7 @@ const char* to_string(FeatureHint h) noexcept {
     case FeatureHint::camp: return "camp";
     case FeatureHint::region: return "region";
     case FeatureHint::neighbourhood: return "neighbourhood";
+    case FeatureHint::facility: return "facility";
     }
     return "none";
 }

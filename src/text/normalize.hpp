@@ -37,7 +37,7 @@ std::string sanitize_utf8(std::string_view s);
 std::string fold(std::string_view s);
 
 /// What a generic word in a name says about the kind of feature meant.
-enum class FeatureHint { none, settlement, admin1, admin2, camp, region, neighbourhood };
+enum class FeatureHint { none, settlement, admin1, admin2, camp, region, neighbourhood, facility };
 
 const char* to_string(FeatureHint h) noexcept;
 

@@ -69,4 +69,14 @@ Extent place_extent(std::string_view feature_class, std::string_view feature_cod
     return e;
 }
 
+double prominence_extent_m(std::int64_t name_count) noexcept {
+    // Names in many languages mark regional centres; the floors follow the
+    // seat extents above (capitals of governorates run 5-15 km in extent).
+    constexpr std::int64_t city_names = 40, town_names = 20, small_town_names = 10;
+    if (name_count >= city_names) return 8000.0;
+    if (name_count >= town_names) return admin2_seat_extent_m;
+    if (name_count >= small_town_names) return admin3_seat_extent_m;
+    return 0.0;
+}
+
 } // namespace reckon::uncertainty

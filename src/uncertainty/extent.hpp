@@ -23,4 +23,11 @@ struct Extent {
 /// @param[in] population    inhabitants, 0 if unknown
 Extent place_extent(std::string_view feature_class, std::string_view feature_code, std::int64_t population) noexcept;
 
+/// Extent floor for a settlement known by many names when its population is
+/// unknown (many large towns in Who's On First-derived extracts have none):
+/// a place with names in dozens of languages is a city, not a hamlet.
+/// @param[in] name_count distinct names of the place
+/// @return 0 when the count says nothing
+double prominence_extent_m(std::int64_t name_count) noexcept;
+
 } // namespace reckon::uncertainty

@@ -1,0 +1,525 @@
+// Resolver: parsed phrase + gazetteer → point, radius, polygon, codes.
+//
+// Each constraint of a phrase becomes a region on the ellipsoid (a geodesic
+// annular sector, disk, corridor or admin polygon); all constraints hold, so
+// the regions intersect. A named target ("in Al-Hawaij, 4 km NE of
+// Al-Mayadeen") is looked up near that region and confirmed, or reported as
+// inconsistent with it. The point is the centre of the smallest circle around
+// the final region, and the uncertainty is that circle's radius.
+
+#include "reckon/resolver.hpp"
+
+#include "geodesy/geodesic.hpp"
+#include "geometry/shapes.hpp"
+#include "reckon/error.hpp"
+#include "text/normalize.hpp"
+#include "uncertainty/model.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace reckon {
+
+namespace {
+
+using geometry::Geometry;
+
+// Policy constants (metres unless named otherwise).
+// A part of a place ("western Mosul") lies within the place's extent; a part
+// that extends beyond it ("outskirts", "entrance") reaches this far out.
+constexpr double outskirts_beyond_extent_m = 5000.0;
+constexpr double entrance_beyond_extent_m = 3000.0;
+constexpr double part_half_width_deg = 90.0;          // "western X": the western half
+constexpr double outskirts_half_width_deg = 67.5;     // "northern outskirts": a wide wedge
+// Between/road: roads wander from the straight line (detour index ~1.3 in
+// the region's road network): half-width as a fraction of the anchor gap.
+constexpr double road_half_width_fraction = 0.15;
+constexpr double road_min_half_width_m = 5000.0;
+constexpr double between_half_width_fraction = 0.3;   // "between X and Y": anywhere roughly between
+constexpr double midway_radius_fraction = 0.2;        // "midway between": around the midpoint
+// "Idlib countryside": the rural area around a town that is not an admin area.
+constexpr double countryside_radius_m = 40000.0;
+// A named target counts as confirmed by the relative description if it lies
+// in the described region or within this much of it (plus its own extent).
+constexpr double target_tolerance_m = 5000.0;
+// Absurd distances: beyond this, no report means it.
+constexpr double max_offset_m = 1500000.0;
+// Precision code thresholds (UCDP "near": within ~25 km).
+constexpr double ucdp_near_m = 25000.0;
+constexpr double ucdp_district_m = 75000.0;
+// UCDP's "near" (2) is "within ~25 km of a known point": anchors up to this extent count as points.
+constexpr double point_like_extent_m = 10000.0;
+
+struct Region {
+    bool has_distance = false;  // an offset with a figure: its nominal point is the best single point
+    Geometry geom;
+    LatLon natural_point;  // the description's own best point (nominal offset, place point)
+    PrecisionCodes codes;
+    std::string text;
+};
+
+PrecisionCodes codes_by_radius(double radius_m) {
+    if (radius_m <= ucdp_near_m) return {2, 2};
+    if (radius_m <= ucdp_district_m) return {3, 3};
+    return {4, 3};
+}
+
+PrecisionCodes codes_for_place(const Place& p) {
+    if (p.feature_class == "P") return {1, 1};
+    if (p.feature_class == "A") {
+        if (p.feature_code == "ADM1") return {4, 3};
+        if (p.feature_code == "PCLI") return {6, 3};
+        return {3, 3};
+    }
+    if (p.extent_m <= 5000.0) return {1, 1};
+    return codes_by_radius(p.extent_m);
+}
+
+FeatureType feature_from_hint(const std::string& hint) {
+    if (hint == "province" || hint == "governorate") return FeatureType::admin1;
+    if (hint == "district" || hint == "sub-district" || hint == "subdistrict") return FeatureType::admin2;
+    if (hint == "city" || hint == "town" || hint == "village" || hint == "capital" || hint == "towns" ||
+        hint == "villages") {
+        return FeatureType::settlement;
+    }
+    if (hint == "camp") return FeatureType::camp;
+    if (hint == "airport" || hint == "airbase" || hint == "air base" || hint == "base" || hint == "dam" ||
+        hint == "field" || hint == "oil field" || hint == "oilfield" || hint == "crossing" || hint == "border crossing") {
+        return FeatureType::facility;
+    }
+    if (hint == "neighbourhood" || hint == "neighborhood" || hint == "quarter") return FeatureType::neighbourhood;
+    if (hint == "region" || hint == "area" || hint == "valley") return FeatureType::region;
+    return FeatureType::any;
+}
+
+// Country names a context may be.
+std::string country_of_context(const std::string& context) {
+    const std::string f = text::fold(context);
+    static const std::vector<std::pair<const char*, const char*>> names{
+        {"syria", "SY"}, {"iraq", "IQ"}, {"turkey", "TR"}, {"iran", "IR"}, {"jordan", "JO"}, {"lebanon", "LB"}};
+    for (const auto& [n, cc] : names) {
+        if (f == n || f == std::string("in ") + n) return cc;
+    }
+    return {};
+}
+
+Geometry place_area(const Gazetteer& g, const Place& p) {
+    if (p.feature_class == "A") {
+        if (auto wkb = g.area_wkb(p.id)) return Geometry::from_wkb(*wkb);
+    }
+    return geometry::disk(p.position, std::max(p.extent_m, 100.0));
+}
+
+} // namespace
+
+const char* to_string(ResolveStatus s) noexcept {
+    switch (s) {
+    case ResolveStatus::ok: return "ok";
+    case ResolveStatus::unresolved: return "unresolved";
+    case ResolveStatus::ambiguous: return "ambiguous";
+    case ResolveStatus::inconsistent: return "inconsistent";
+    case ResolveStatus::error: return "error";
+    }
+    return "error";
+}
+
+Resolver::Resolver(const Gazetteer& gazetteer) : m_gazetteer(gazetteer) {}
+
+Resolution Resolver::resolve(std::string_view phrase, const ResolveOptions& options) const {
+    return resolve(parse_phrase(phrase), options);
+}
+
+Resolution Resolver::resolve(const ParsedPhrase& pp, const ResolveOptions& options) const {
+    Resolution res;
+    res.input = pp.input;
+    res.parse = pp;
+    res.messages = pp.messages;
+
+    uncertainty::ModelOptions model;
+    try {
+        model.precision = uncertainty::distance_precision_policy(options.distance_policy);
+    } catch (const UsageError& e) {
+        res.status = ResolveStatus::error;
+        res.messages.emplace_back(e.what());
+        return res;
+    }
+    model.reporter_error = options.reporter_error;
+
+    const bool blank = std::all_of(pp.input.begin(), pp.input.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
+    if (blank) {
+        res.status = ResolveStatus::error;
+        res.messages.emplace_back("empty phrase");
+        return res;
+    }
+    if (pp.input.size() > max_phrase_bytes) {
+        res.status = ResolveStatus::error;
+        res.messages.push_back(fmt::format("phrase too long ({} bytes, at most {}): pass a sentence, not a report",
+                                           pp.input.size(), max_phrase_bytes));
+        return res;
+    }
+    if (pp.constraints.empty() && !pp.target) {
+        res.status = ResolveStatus::unresolved;
+        res.messages.emplace_back("no place or location expression found");
+        return res;
+    }
+
+    // Context: a country or a province/district heading.
+    SearchOptions base;
+    base.country = country_of_context(options.context);
+    if (base.country.empty()) base.in_admin = options.context;
+
+    // Resolve every anchor.
+    std::vector<std::vector<std::size_t>> anchor_index(pp.constraints.size());
+    bool any_ambiguous = false;
+    for (std::size_t ci = 0; ci < pp.constraints.size(); ++ci) {
+        for (const Anchor& a : pp.constraints[ci].anchors) {
+            ResolvedAnchor ra;
+            ra.anchor = a;
+            if (a.kind != AnchorKind::place) {
+                ra.status = "unsupported";
+                res.messages.push_back(fmt::format("'{}': {} anchors are not supported yet", a.text.empty() ? a.name : a.text,
+                                                   to_string(a.kind)));
+            } else {
+                SearchOptions so = base;
+                so.feature = feature_from_hint(a.feature_hint);
+                so.limit = 5;
+                SearchResult sr = m_gazetteer.search(a.name, so);
+                if (sr.candidates.empty()) {
+                    ra.status = "not_found";
+                    ra.candidates = sr.suggestions;
+                    std::string msg = "'" + a.name + "' not found in the gazetteer";
+                    if (!sr.suggestions.empty()) {
+                        msg += "; did you mean";
+                        for (std::size_t i = 0; i < sr.suggestions.size() && i < 3; ++i) {
+                            msg += (i ? ", " : " ") + sr.suggestions[i].place.name + " (" + sr.suggestions[i].place.id + ")";
+                        }
+                    }
+                    res.messages.push_back(msg);
+                } else {
+                    ra.place = sr.candidates.front().place;
+                    ra.status = sr.ambiguous ? "ambiguous" : "ok";
+                    if (sr.ambiguous) {
+                        ra.candidates = sr.candidates;
+                        any_ambiguous = true;
+                    }
+                }
+            }
+            anchor_index[ci].push_back(res.anchors.size());
+            res.anchors.push_back(std::move(ra));
+        }
+    }
+    // Ambiguous anchors: another anchor of the same phrase is the best context.
+    if (any_ambiguous) {
+        for (auto& ra : res.anchors) {
+            if (ra.status != "ambiguous") continue;
+            for (const auto& other : res.anchors) {
+                if (&other == &ra || other.status != "ok" || !other.place) continue;
+                SearchOptions so = base;
+                so.feature = feature_from_hint(ra.anchor.feature_hint);
+                so.near_point = other.place->position;
+                SearchResult sr = m_gazetteer.search(ra.anchor.name, so);
+                if (!sr.candidates.empty() && !sr.ambiguous) {
+                    ra.place = sr.candidates.front().place;
+                    ra.status = "ok";
+                    ra.candidates.clear();
+                    res.messages.push_back("'" + ra.anchor.name + "' taken as " + ra.place->name + " (" + ra.place->id +
+                                           "), the one nearest " + other.place->name);
+                    break;
+                }
+            }
+        }
+    }
+
+    // Regions of the constraints whose anchors all resolved.
+    std::vector<Region> regions;
+    bool ambiguous_left = false;
+    bool absurd = false;
+    for (std::size_t ci = 0; ci < pp.constraints.size(); ++ci) {
+        const Constraint& c = pp.constraints[ci];
+        std::vector<const Place*> places;
+        bool usable = !anchor_index[ci].empty();
+        for (std::size_t ai : anchor_index[ci]) {
+            const ResolvedAnchor& ra = res.anchors[ai];
+            if (!ra.place || (ra.status != "ok" && ra.status != "ambiguous")) usable = false;
+            if (ra.status == "ambiguous") ambiguous_left = true;
+            if (ra.place) places.push_back(&*ra.place);
+        }
+        if (!usable) continue;
+
+        // Several anchors of one offset ("east of the towns of Nubl and
+        // al-Zahraa"): measure from their midpoint, extent covering both.
+        LatLon centre = places.front()->position;
+        double extent_m = places.front()->extent_m;
+        if (places.size() >= 2 && c.relation != Relation::between && c.relation != Relation::road) {
+            const geodesy::Inverse inv = geodesy::inverse(places[0]->position, places[1]->position);
+            centre = geodesy::direct(places[0]->position, inv.azimuth1_deg, inv.distance_m / 2.0);
+            extent_m = std::max(places[0]->extent_m, places[1]->extent_m) + inv.distance_m / 2.0;
+        }
+
+        Region r;
+        r.text = c.text;
+        try {
+            switch (c.relation) {
+            case Relation::at: {
+                r.geom = place_area(m_gazetteer, *places.front());
+                r.natural_point = centre;
+                r.codes = codes_for_place(*places.front());
+                break;
+            }
+            case Relation::offset: {
+                const bool has_dir = c.direction && std::isfinite(c.direction->azimuth_deg);
+                const bool has_dist = c.distance && (std::isfinite(c.distance->value_m) ||
+                                                     c.distance->qualifier == DistanceQualifier::few ||
+                                                     c.distance->qualifier == DistanceQualifier::several);
+                uncertainty::RadialRange rr;
+                if (has_dist) {
+                    if (std::isfinite(c.distance->value_m) &&
+                        (c.distance->value_m <= 0 || c.distance->value_m > max_offset_m)) {
+                        res.messages.push_back(fmt::format("'{}': a distance of {:.0f} km is not plausible",
+                                                           c.distance->text, c.distance->value_m / 1000.0));
+                        absurd = true;
+                        usable = false;
+                        break;
+                    }
+                    rr = uncertainty::distance_range(*c.distance, model);
+                } else {
+                    rr = uncertainty::direction_only_range(extent_m, model);
+                    if (c.part == "countryside") rr.min_m = extent_m;
+                }
+                double az = 0.0, half = 180.0;
+                if (has_dir) {
+                    az = c.direction->azimuth_deg;
+                    half = uncertainty::heading_half_width_deg(*c.direction, model);
+                }
+                r.geom = geometry::annular_sector(centre, az, half, rr.min_m, rr.max_m, extent_m);
+                r.natural_point = has_dir ? geodesy::direct(centre, az, rr.nominal_m) : centre;
+                r.has_distance = has_dist && has_dir;
+                if (!res.offset) {
+                    res.offset = OffsetEstimate{rr.nominal_m, rr.min_m, rr.max_m, has_dir ? az : std::nan(""), half};
+                }
+                break;
+            }
+            case Relation::within: {
+                double d = c.distance && std::isfinite(c.distance->value_m) ? c.distance->value_m : 0.0;
+                if (c.distance) d += uncertainty::distance_precision_m(*c.distance, model.precision);
+                r.geom = geometry::disk(centre, std::max(100.0, d + extent_m));
+                r.natural_point = centre;
+                if (extent_m <= point_like_extent_m && d <= ucdp_near_m) r.codes = {2, 2};
+                break;
+            }
+            case Relation::near: {
+                r.geom = geometry::disk(centre, extent_m + uncertainty::near_radius_m(model));
+                r.natural_point = centre;
+                if (extent_m <= point_like_extent_m) r.codes = {2, 2};
+                break;
+            }
+            case Relation::part: {
+                const bool has_dir = c.direction && std::isfinite(c.direction->azimuth_deg);
+                const double az = has_dir ? c.direction->azimuth_deg : 0.0;
+                if (c.part == "outskirts") {
+                    r.geom = geometry::annular_sector(centre, az, has_dir ? outskirts_half_width_deg : 180.0,
+                                                      0.5 * extent_m, extent_m + outskirts_beyond_extent_m, 0.0);
+                    r.natural_point = has_dir ? geodesy::direct(centre, az, extent_m) : centre;
+                } else if (c.part == "entrance") {
+                    r.geom = geometry::annular_sector(centre, az, has_dir ? outskirts_half_width_deg : 180.0,
+                                                      0.5 * extent_m, extent_m + entrance_beyond_extent_m, 0.0);
+                    r.natural_point = has_dir ? geodesy::direct(centre, az, extent_m) : centre;
+                } else if (c.part == "countryside") {
+                    r.geom = geometry::annular_sector(centre, az, has_dir ? outskirts_half_width_deg : 180.0, extent_m,
+                                                      std::max(countryside_radius_m, 2.0 * extent_m), 0.0);
+                    r.natural_point = centre;
+                } else {
+                    r.geom = geometry::annular_sector(centre, az, has_dir ? part_half_width_deg : 180.0, 0.0,
+                                                      std::max(extent_m, 500.0), 0.0);
+                    r.natural_point = has_dir ? geodesy::direct(centre, az, extent_m / 2.0) : centre;
+                }
+                r.codes = {2, 2};
+                // "western Mosul", "the western part of Ramadi": still the town itself
+                const bool side_only = c.part.empty() || c.part == "part" || c.part == "side";
+                if (places.front()->feature_class == "P" && side_only) r.codes = {1, 1};
+                break;
+            }
+            case Relation::region: {
+                const Place& p = *places.front();
+                if (c.part == "countryside" && p.feature_class != "A") {
+                    r.geom = geometry::annular_sector(centre, 0.0, 180.0, 0.0, std::max(countryside_radius_m, 2.0 * extent_m), 0.0);
+                } else {
+                    r.geom = place_area(m_gazetteer, p);
+                }
+                r.natural_point = centre;
+                r.codes = p.feature_class == "A" ? codes_for_place(p) : PrecisionCodes{};
+                break;
+            }
+            case Relation::between:
+            case Relation::road: {
+                if (places.size() < 2) {
+                    res.messages.push_back("'" + c.text + "': needs two places");
+                    usable = false;
+                    break;
+                }
+                if (places.size() == 2) {
+                    const LatLon a = places[0]->position, b = places[1]->position;
+                    const geodesy::Inverse inv = geodesy::inverse(a, b);
+                    const double ext = std::max(places[0]->extent_m, places[1]->extent_m);
+                    const LatLon mid = geodesy::direct(a, inv.azimuth1_deg, inv.distance_m / 2.0);
+                    if (c.midway) {
+                        r.geom = geometry::disk(mid, midway_radius_fraction * inv.distance_m + ext);
+                    } else {
+                        const double w = c.relation == Relation::road
+                                             ? std::max(road_min_half_width_m, road_half_width_fraction * inv.distance_m)
+                                             : std::max(road_min_half_width_m, between_half_width_fraction * inv.distance_m);
+                        r.geom = geometry::corridor(a, b, w + ext);
+                    }
+                    r.natural_point = mid;
+                } else {
+                    Geometry u = geometry::disk(places[0]->position, std::max(places[0]->extent_m, 1000.0));
+                    for (std::size_t i = 1; i < places.size(); ++i) {
+                        u = geometry::unite(u, geometry::disk(places[i]->position, std::max(places[i]->extent_m, 1000.0)));
+                    }
+                    r.geom = geometry::convex_hull(u);
+                    r.natural_point = geometry::min_radius_centre(r.geom);
+                }
+                r.codes = {5, 0};
+                break;
+            }
+            }
+        } catch (const Error& e) {
+            res.messages.push_back("'" + c.text + "': " + e.what());
+            usable = false;
+        }
+        if (usable && !r.geom.empty()) regions.push_back(std::move(r));
+    }
+
+    if (regions.empty() && !pp.target) {
+        res.status = absurd ? ResolveStatus::error : (ambiguous_left ? ResolveStatus::ambiguous : ResolveStatus::unresolved);
+        return res;
+    }
+
+    // All constraints hold: intersect them.
+    // The best single point: the nominal point of a constraint with a figure
+    // ("about 100 km NE of Baqubah") when the combined region keeps it.
+    std::optional<LatLon> preferred;
+    for (const auto& r : regions) {
+        if (r.has_distance) {
+            preferred = r.natural_point;
+            break;
+        }
+    }
+    std::optional<Region> combined;
+    for (auto& r : regions) {
+        if (!combined) {
+            combined = std::move(r);
+            continue;
+        }
+        Geometry inter = geometry::intersection(combined->geom, r.geom);
+        if (inter.empty() || geometry::area_m2(inter) <= 0.0) {
+            const LatLon a = geometry::min_radius_centre(combined->geom);
+            const LatLon b = geometry::min_radius_centre(r.geom);
+            res.messages.push_back(fmt::format("'{}' and '{}' do not overlap (their centres are {:.0f} km apart); "
+                                               "kept the first",
+                                               combined->text, r.text, geodesy::distance_m(a, b) / 1000.0));
+            res.status = ResolveStatus::inconsistent;
+            continue;
+        }
+        combined->geom = std::move(inter);
+        combined->text += "; " + r.text;
+        combined->codes = PrecisionCodes{};
+    }
+
+    bool inconsistent = res.status == ResolveStatus::inconsistent;
+    Geometry final_geom;
+    LatLon point;
+    PrecisionCodes codes;
+    if (combined) {
+        final_geom = std::move(combined->geom);
+        codes = combined->codes;
+        if (preferred && geometry::covers(final_geom, *preferred)) {
+            point = *preferred;
+        } else if (regions.size() == 1 && geometry::covers(final_geom, combined->natural_point) &&
+                   pp.constraints.front().relation != Relation::offset) {
+            point = combined->natural_point;
+        } else {
+            point = geometry::min_radius_centre(final_geom);
+        }
+    }
+
+    // A named target: look it up near the described region and check it.
+    if (pp.target) {
+        const Anchor& t = *pp.target;
+        SearchOptions so = base;
+        so.feature = feature_from_hint(t.feature_hint);
+        so.limit = 10;
+        if (combined) so.near_point = point;
+        SearchResult sr = m_gazetteer.search(t.name, so);
+        const double region_radius = combined ? geometry::max_distance_m(point, final_geom) : 0.0;
+        const Candidate* confirmed = nullptr;
+        for (const auto& c : sr.candidates) {
+            if (!combined) {
+                confirmed = &c;
+                break;
+            }
+            const bool inside = geometry::covers(final_geom, c.place.position);
+            const double d = geodesy::distance_m(point, c.place.position);
+            if (inside || d <= region_radius + c.place.extent_m + target_tolerance_m) {
+                confirmed = &c;
+                break;
+            }
+        }
+        if (confirmed) {
+            res.target = confirmed->place;
+            if (!combined && sr.ambiguous) {
+                res.status = ResolveStatus::ambiguous;
+                res.messages.push_back(sr.ambiguity);
+            } else if (combined) {
+                res.messages.push_back(fmt::format("'{}' is {} ({}), {:.1f} km from the centre of the relative description",
+                                                   t.name, confirmed->place.name, confirmed->place.id,
+                                                   geodesy::distance_m(point, confirmed->place.position) / 1000.0));
+            }
+            final_geom = place_area(m_gazetteer, confirmed->place);
+            point = confirmed->place.position;
+            codes = codes_for_place(confirmed->place);
+        } else if (!sr.candidates.empty()) {
+            const Candidate& best = sr.candidates.front();
+            const double d = geodesy::distance_m(point, best.place.position);
+            res.messages.push_back(fmt::format(
+                "'{}' is {} ({}{}), {:.0f} km from where '{}' puts it; kept the relative description", t.name,
+                best.place.name, best.place.id, best.admin1_name.empty() ? "" : ", " + best.admin1_name, d / 1000.0,
+                combined->text));
+            inconsistent = true;
+        } else {
+            res.messages.push_back("'" + t.name + "' is not in the gazetteer; placed by the relative description");
+        }
+        if (!combined && !confirmed) {
+            res.status = ResolveStatus::unresolved;
+            return res;
+        }
+    }
+
+    res.point = point;
+    res.uncertainty_m = geometry::max_distance_m(point, final_geom);
+    if (options.polygon) res.uncertainty_wkt = final_geom.to_wkt(6);
+    if (codes.ucdp_where_prec == 0) codes = codes_by_radius(res.uncertainty_m);
+    if (codes.acled_geo_precision == 0) codes.acled_geo_precision = res.uncertainty_m <= ucdp_near_m ? 2 : 3;
+    res.precision = codes;
+    if (inconsistent) {
+        res.status = ResolveStatus::inconsistent;
+    } else if (res.status != ResolveStatus::ambiguous) {
+        res.status = ambiguous_left ? ResolveStatus::ambiguous : ResolveStatus::ok;
+    }
+    if (ambiguous_left) {
+        for (const auto& ra : res.anchors) {
+            if (ra.status != "ambiguous") continue;
+            std::string msg = "'" + ra.anchor.name + "' is ambiguous:";
+            for (std::size_t i = 0; i < ra.candidates.size() && i < 3; ++i) {
+                msg += (i ? "," : "") + std::string(" ") + ra.candidates[i].place.name + " (" + ra.candidates[i].place.id +
+                       (ra.candidates[i].admin1_name.empty() ? "" : ", " + ra.candidates[i].admin1_name) + ")";
+            }
+            res.messages.push_back(msg + "; a context (--context PROVINCE) would decide");
+        }
+    }
+    return res;
+}
+
+} // namespace reckon
