@@ -13,6 +13,7 @@
 
 #include "reckon/error.hpp"
 #include "reckon/gazetteer.hpp"
+#include "reckon/resolver.hpp"
 #include "text/normalize.hpp"
 
 #include <benchmark/benchmark.h>
@@ -360,6 +361,48 @@ void BM_VariantTableLookup(benchmark::State& state) {
     state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_VariantTableLookup)->Unit(benchmark::kMicrosecond)->MinTime(0.2)->Repetitions(5)->ReportAggregatesOnly(true);
+
+// Phrases resolved per second on one core, with the uncertainty polygon (WKT)
+// (arg 1) or point and radius only (arg 0). A mix of report phrasings.
+void BM_Resolve(benchmark::State& state) {
+    reckon::Gazetteer* g = lookup_handle(state);
+    if (!g) return;
+    static const std::vector<std::string> phrases{
+        "14 km north of Al-Mayadeen",
+        "in Al-Hawaij, 4 km northeast of Al-Mayadeen",
+        "west of Khanaqin, about 100 km northeast of Baqubah",
+        "in western Mosul",
+        "the Syrian army took over Anjara, about 10 km west of Aleppo",
+        "about 30 kilometers southwest of Kirkuk",
+        "70kms north Raqqa city",
+        "10 km to the south of Baiji town",
+        "south of Kirkuk",
+        "30 km from Kirkuk",
+        "near Albukamal",
+        "in the Diyala Province",
+        "between Hasakah and Deir ez-Zor",
+        "on the road between Aleppo and Azaz",
+        "the northern outskirts of Baqubah",
+        "an IED was activated against an SDF vehicle 14 km north of Al-Mayadeen",
+        "(25 Km northwest of Baqubah)",
+        "eight kilometers east of Tikrit",
+        "6-7 km south of Samarra",
+        "in the countryside east of Deir Ezzor",
+    };
+    reckon::Resolver resolver(*g);
+    reckon::ResolveOptions opt;
+    opt.polygon = state.range(0) == 1;
+    std::size_t i = 0, located = 0;
+    for (auto _ : state) {
+        reckon::Resolution r = resolver.resolve(phrases[i], opt);
+        located += r.point.valid() ? 1 : 0;
+        benchmark::DoNotOptimize(r);
+        if (++i == phrases.size()) i = 0;
+    }
+    state.SetItemsProcessed(state.iterations());
+    state.counters["located"] = static_cast<double>(located) / static_cast<double>(state.iterations());
+}
+BENCHMARK(BM_Resolve)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond)->MinTime(0.3)->Repetitions(5)->ReportAggregatesOnly(true);
 
 void BM_MatchKeys(benchmark::State& state) {
     std::size_t i = 0;

@@ -8,12 +8,18 @@
 #include "reckon/phrase.hpp"
 #include "reckon/types.hpp"
 
+#include <memory>
 #include <optional>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace reckon {
+
+namespace geometry {
+class Geometry;
+}
 
 enum class ResolveStatus {
     ok,            ///< located
@@ -82,6 +88,9 @@ class Resolver {
 public:
     /// @param[in] gazetteer kept by reference; must outlive the resolver
     explicit Resolver(const Gazetteer& gazetteer);
+    ~Resolver();
+    Resolver(const Resolver&) = delete;
+    Resolver& operator=(const Resolver&) = delete;
 
     /// Resolve one phrase. Never throws for bad phrases: they get status
     /// error/unresolved with messages.
@@ -91,7 +100,11 @@ public:
     Resolution resolve(const ParsedPhrase& parsed, const ResolveOptions& options = {}) const;
 
 private:
+    geometry::Geometry place_area(const Place& p) const;
+
     const Gazetteer& m_gazetteer;
+    /// Admin polygons, simplified once per resolver.
+    mutable std::unordered_map<std::string, std::shared_ptr<geometry::Geometry>> m_areas;
 };
 
 } // namespace reckon

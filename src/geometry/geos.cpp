@@ -4,6 +4,8 @@
 
 #include <geos_c.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdarg>
 #include <cstdio>
 
@@ -92,16 +94,107 @@ std::string Geometry::to_wkb() const {
     return out;
 }
 
+namespace {
+
+// WKT of polygons written directly (GEOS's writer formats each number
+// through streams, the slowest part of a resolve); other types go to GEOS.
+// Fixed-point decimal with @p precision digits (0-9), trailing zeros trimmed
+// as GEOS's trimmed writer does; printf's %f is the slow part otherwise.
+void append_fixed(std::string& out, double v, int precision) {
+    static constexpr double pow10[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+    precision = std::clamp(precision, 0, 9);
+    if (!std::isfinite(v) || std::fabs(v) >= 1e9) {
+        char buf[64];
+        const int len = std::snprintf(buf, sizeof buf, "%.*f", precision, v);
+        out.append(buf, static_cast<std::size_t>(len));
+        return;
+    }
+    const auto scaled = static_cast<long long>(std::llround(std::fabs(v) * pow10[precision]));
+    const long long whole = scaled / static_cast<long long>(pow10[precision]);
+    long long frac = scaled % static_cast<long long>(pow10[precision]);
+    if (v < 0 && scaled != 0) out += '-';
+    out += std::to_string(whole);
+    if (frac == 0 || precision == 0) return;
+    int digits = precision;
+    while (frac % 10 == 0) {
+        frac /= 10;
+        --digits;
+    }
+    const std::string f = std::to_string(frac);
+    out += '.';
+    out.append(static_cast<std::size_t>(digits) - f.size(), '0');
+    out += f;
+}
+
+void append_ring(std::string& out, const GEOSGeometry* ring, int precision) {
+    const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h(), ring);
+    unsigned n = 0;
+    GEOSCoordSeq_getSize_r(h(), seq, &n);
+    out += '(';
+    for (unsigned i = 0; i < n; ++i) {
+        double x = 0, y = 0;
+        GEOSCoordSeq_getXY_r(h(), seq, i, &x, &y);
+        if (i) out += ", ";
+        append_fixed(out, x, precision);
+        out += ' ';
+        append_fixed(out, y, precision);
+    }
+    out += ')';
+}
+
+bool append_polygon(std::string& out, const GEOSGeometry* g, int precision) {
+    out += '(';
+    append_ring(out, GEOSGetExteriorRing_r(h(), g), precision);
+    const int nh = GEOSGetNumInteriorRings_r(h(), g);
+    for (int i = 0; i < nh; ++i) {
+        out += ", ";
+        append_ring(out, GEOSGetInteriorRingN_r(h(), g, i), precision);
+    }
+    out += ')';
+    return true;
+}
+
+} // namespace
+
 std::string Geometry::to_wkt(int precision) const {
     if (!m_geom) return {};
+    const auto* g = static_cast<const GEOSGeometry*>(m_geom.get());
+    const int type = GEOSGeomTypeId_r(h(), g);
+    if (GEOSisEmpty_r(h(), g) != 1 && type == GEOS_POLYGON) {
+        std::string out = "POLYGON ";
+        append_polygon(out, g, precision);
+        return out;
+    }
+    if (GEOSisEmpty_r(h(), g) != 1 && type == GEOS_MULTIPOLYGON) {
+        std::string out = "MULTIPOLYGON (";
+        const int n = GEOSGetNumGeometries_r(h(), g);
+        for (int i = 0; i < n; ++i) {
+            if (i) out += ", ";
+            append_polygon(out, GEOSGetGeometryN_r(h(), g, i), precision);
+        }
+        return out + ")";
+    }
     GEOSWKTWriter* w = GEOSWKTWriter_create_r(h());
     GEOSWKTWriter_setRoundingPrecision_r(h(), w, precision);
     GEOSWKTWriter_setTrim_r(h(), w, 1);
-    char* s = GEOSWKTWriter_write_r(h(), w, static_cast<GEOSGeometry*>(m_geom.get()));
+    char* s = GEOSWKTWriter_write_r(h(), w, g);
     GEOSWKTWriter_destroy_r(h(), w);
     if (!s) fail("cannot write WKT");
     std::string out(s);
     GEOSFree_r(h(), s);
+    return out;
+}
+
+Geometry Geometry::clone() const {
+    Geometry out;
+    if (m_geom) out.m_geom.reset(GEOSGeom_clone_r(h(), static_cast<GEOSGeometry*>(m_geom.get())));
+    return out;
+}
+
+Geometry Geometry::simplified(double tolerance_deg) const {
+    Geometry out;
+    if (m_geom) out.m_geom.reset(GEOSTopologyPreserveSimplify_r(h(), static_cast<GEOSGeometry*>(m_geom.get()), tolerance_deg));
+    if (!out.m_geom) fail("cannot simplify");
     return out;
 }
 

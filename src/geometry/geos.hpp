@@ -44,6 +44,9 @@ public:
     std::string to_wkb() const;
     std::string to_wkt(int precision = 6) const;
     std::string to_geojson() const;
+    Geometry clone() const;
+    /// Topology-preserving simplification (GEOS), tolerance in degrees.
+    Geometry simplified(double tolerance_deg) const;
     Envelope envelope() const;
     /// A point inside the geometry (GEOS PointOnSurface): a centroid may fall outside.
     LatLon point_on_surface() const;

@@ -37,9 +37,17 @@ Geometry polygon_from(const std::vector<LatLon>& ring, const std::vector<std::ve
     return Geometry::adopt(poly);
 }
 
+// Segments for an arc of @p span_deg: the chord of a step of angle a lies
+// r(1 - cos(a/2)) inside the arc.
+int arc_segments(double span_deg, double r_m) {
+    (void)r_m;  // the tolerance is relative: every arc gets the same angular step
+    static const double step_deg = 2.0 * std::acos(1.0 - arc_sagitta_fraction) * deg_per_rad;
+    return std::max(min_arc_vertices, static_cast<int>(std::ceil(std::fabs(span_deg) / step_deg)));
+}
+
 std::vector<LatLon> arc(const LatLon& c, double r_m, double from_deg, double to_deg) {
     const double span = to_deg - from_deg;
-    const int n = std::max(2, static_cast<int>(std::ceil(std::fabs(span) / 360.0 * circle_vertices)));
+    const int n = arc_segments(span, r_m);
     std::vector<LatLon> out;
     out.reserve(static_cast<std::size_t>(n) + 1);
     for (int i = 0; i <= n; ++i) out.push_back(geodesy::direct(c, from_deg + span * i / n, r_m));
@@ -134,7 +142,7 @@ LatLon to_geo(const LatLon& c, const Pt& p) {
 }
 void arc_xy(std::vector<Pt>& out, const Pt& centre, double r, double from_deg, double to_deg) {
     const double span = to_deg - from_deg;
-    const int n = std::max(1, static_cast<int>(std::ceil(std::fabs(span) / 360.0 * circle_vertices)));
+    const int n = arc_segments(span, std::fabs(r));
     for (int i = 0; i <= n; ++i) {
         const Pt d = at(r, from_deg + span * i / n);
         out.push_back({centre.x + d.x, centre.y + d.y});
@@ -142,6 +150,8 @@ void arc_xy(std::vector<Pt>& out, const Pt& centre, double r, double from_deg, d
 }
 
 } // namespace
+
+int circle_vertex_count(double r_m) { return arc_segments(360.0, r_m); }
 
 Geometry annular_sector(const LatLon& centre, double azimuth_deg, double half_width_deg, double r_min_m,
                         double r_max_m, double buffer_m) {
@@ -195,9 +205,10 @@ Geometry annular_sector(const LatLon& centre, double azimuth_deg, double half_wi
         if (!geo.empty() && std::fabs(geo.back().lat_deg - g.lat_deg) < 1e-9 && std::fabs(geo.back().lon_deg - g.lon_deg) < 1e-9) continue;
         geo.push_back(g);
     }
-    Geometry poly = polygon_from(geo);
-    if (poly.is_valid()) return poly;
-    return make_valid(GEOSGeom_clone_r(h(), static_cast<GEOSGeometry*>(poly.handle())));
+    // Below max_convex_half_width_deg the ring is simple by construction
+    // (tests/unit/resolver/test_geometry.cpp checks a grid of cases), so the
+    // costly validity check is skipped here.
+    return polygon_from(geo);
 }
 
 Geometry disk(const LatLon& centre, double radius_m) {

@@ -105,12 +105,10 @@ std::string country_of_context(const std::string& context) {
     return {};
 }
 
-Geometry place_area(const Gazetteer& g, const Place& p) {
-    if (p.feature_class == "A") {
-        if (auto wkb = g.area_wkb(p.id)) return Geometry::from_wkb(*wkb);
-    }
-    return geometry::disk(p.position, std::max(p.extent_m, 100.0));
-}
+// Admin polygons are drawn at this tolerance (~200 m): the uncertainty of a
+// province is tens of kilometres, and the source polygons carry thousands of
+// vertices that would make every output row megabytes.
+constexpr double admin_polygon_tolerance_deg = 0.002;
 
 } // namespace
 
@@ -126,6 +124,22 @@ const char* to_string(ResolveStatus s) noexcept {
 }
 
 Resolver::Resolver(const Gazetteer& gazetteer) : m_gazetteer(gazetteer) {}
+Resolver::~Resolver() = default;
+
+Geometry Resolver::place_area(const Place& p) const {
+    if (p.feature_class == "A") {
+        auto it = m_areas.find(p.id);
+        if (it == m_areas.end()) {
+            std::shared_ptr<Geometry> g;
+            if (auto wkb = m_gazetteer.area_wkb(p.id)) {
+                g = std::make_shared<Geometry>(Geometry::from_wkb(*wkb).simplified(admin_polygon_tolerance_deg));
+            }
+            it = m_areas.emplace(p.id, std::move(g)).first;
+        }
+        if (it->second) return it->second->clone();
+    }
+    return geometry::disk(p.position, std::max(p.extent_m, 100.0));
+}
 
 Resolution Resolver::resolve(std::string_view phrase, const ResolveOptions& options) const {
     return resolve(parse_phrase(phrase), options);
@@ -167,6 +181,7 @@ Resolution Resolver::resolve(const ParsedPhrase& pp, const ResolveOptions& optio
 
     // Context: a country or a province/district heading.
     SearchOptions base;
+    base.explain = false;  // reasons are for `gazetteer search`; resolution reports its own messages
     base.country = country_of_context(options.context);
     if (base.country.empty()) base.in_admin = options.context;
 
@@ -263,7 +278,7 @@ Resolution Resolver::resolve(const ParsedPhrase& pp, const ResolveOptions& optio
         try {
             switch (c.relation) {
             case Relation::at: {
-                r.geom = place_area(m_gazetteer, *places.front());
+                r.geom = place_area(*places.front());
                 r.natural_point = centre;
                 r.codes = codes_for_place(*places.front());
                 break;
@@ -346,7 +361,7 @@ Resolution Resolver::resolve(const ParsedPhrase& pp, const ResolveOptions& optio
                 if (c.part == "countryside" && p.feature_class != "A") {
                     r.geom = geometry::annular_sector(centre, 0.0, 180.0, 0.0, std::max(countryside_radius_m, 2.0 * extent_m), 0.0);
                 } else {
-                    r.geom = place_area(m_gazetteer, p);
+                    r.geom = place_area(p);
                 }
                 r.natural_point = centre;
                 r.codes = p.feature_class == "A" ? codes_for_place(p) : PrecisionCodes{};
@@ -435,7 +450,8 @@ Resolution Resolver::resolve(const ParsedPhrase& pp, const ResolveOptions& optio
     if (combined) {
         final_geom = std::move(combined->geom);
         codes = combined->codes;
-        if (preferred && geometry::covers(final_geom, *preferred)) {
+        // a constraint's nominal point lies in its own region by construction
+        if (preferred && (regions.size() == 1 || geometry::covers(final_geom, *preferred))) {
             point = *preferred;
         } else if (regions.size() == 1 && geometry::covers(final_geom, combined->natural_point) &&
                    pp.constraints.front().relation != Relation::offset) {
@@ -477,7 +493,7 @@ Resolution Resolver::resolve(const ParsedPhrase& pp, const ResolveOptions& optio
                                                    t.name, confirmed->place.name, confirmed->place.id,
                                                    geodesy::distance_m(point, confirmed->place.position) / 1000.0));
             }
-            final_geom = place_area(m_gazetteer, confirmed->place);
+            final_geom = place_area(confirmed->place);
             point = confirmed->place.position;
             codes = codes_for_place(confirmed->place);
         } else if (!sr.candidates.empty()) {

@@ -1,0 +1,1 @@
+resolve --input $DATA/resolve_batch.txt --format json --no-polygon

@@ -1,0 +1,1 @@
+resolve "14 km north of Al-Mayadin" "in western Mosul" "near Khanaqin" --context Diyala

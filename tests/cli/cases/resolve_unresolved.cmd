@@ -1,0 +1,1 @@
+resolve "Xyzzy" "99999 km north of Kirkuk"
