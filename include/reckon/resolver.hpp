@@ -101,10 +101,13 @@ public:
 
 private:
     geometry::Geometry place_area(const Place& p) const;
+    /// The border line between two countries ("SY", "TR"), cached; empty if unknown.
+    const geometry::Geometry* border_line(const std::string& a, const std::string& b) const;
 
     const Gazetteer& m_gazetteer;
     /// Admin polygons, simplified once per resolver.
     mutable std::unordered_map<std::string, std::shared_ptr<geometry::Geometry>> m_areas;
+    mutable std::unordered_map<std::string, std::shared_ptr<geometry::Geometry>> m_borders;
 };
 
 } // namespace reckon

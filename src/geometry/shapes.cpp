@@ -252,6 +252,34 @@ Geometry unite(const Geometry& a, const Geometry& b) {
     return make_valid(GEOSUnion_r(h(), static_cast<GEOSGeometry*>(a.handle()), static_cast<GEOSGeometry*>(b.handle())));
 }
 
+Geometry common_border(const Geometry& a, const Geometry& b) {
+    // ~3 km: Natural Earth and Who's On First borders differ by up to that
+    constexpr double touch_tolerance_deg = 0.03;
+    GEOSGeometry* boundary = GEOSBoundary_r(h(), static_cast<GEOSGeometry*>(a.handle()));
+    GEOSGeometry* near_b = GEOSBuffer_r(h(), static_cast<GEOSGeometry*>(b.handle()), touch_tolerance_deg, 4);
+    GEOSGeometry* out = (boundary && near_b) ? GEOSIntersection_r(h(), boundary, near_b) : nullptr;
+    if (boundary) GEOSGeom_destroy_r(h(), boundary);
+    if (near_b) GEOSGeom_destroy_r(h(), near_b);
+    if (!out) throw Error("geometry: cannot intersect borders");
+    return Geometry::adopt(out);
+}
+
+Geometry band_around(const Geometry& line, double r_min_m, double r_max_m) {
+    constexpr double metres_per_degree_lat = 111320.0;
+    const Envelope e = line.envelope();
+    const double cos_lat = std::max(0.2, std::cos((e.min_lat + e.max_lat) / 2.0 / deg_per_rad));
+    const double outer_deg = std::max(1.0, r_max_m) / (metres_per_degree_lat * cos_lat);
+    const double inner_deg = r_min_m / metres_per_degree_lat;
+    Geometry outer = make_valid(GEOSBuffer_r(h(), static_cast<GEOSGeometry*>(line.handle()), outer_deg, 8));
+    if (inner_deg <= 0) return outer;
+    Geometry inner = make_valid(GEOSBuffer_r(h(), static_cast<GEOSGeometry*>(line.handle()), inner_deg, 8));
+    return difference(outer, inner);
+}
+
+Geometry difference(const Geometry& a, const Geometry& b) {
+    return make_valid(GEOSDifference_r(h(), static_cast<GEOSGeometry*>(a.handle()), static_cast<GEOSGeometry*>(b.handle())));
+}
+
 Geometry convex_hull(const Geometry& g) {
     return make_valid(GEOSConvexHull_r(h(), static_cast<GEOSGeometry*>(g.handle())));
 }

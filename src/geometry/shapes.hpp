@@ -44,6 +44,19 @@ Geometry corridor(const LatLon& a, const LatLon& b, double half_width_m);
 Geometry intersection(const Geometry& a, const Geometry& b);
 Geometry unite(const Geometry& a, const Geometry& b);
 
+/// The stretch of @p a's boundary that runs along @p b (their common border),
+/// tolerant of generalised polygons that do not share vertices exactly.
+/// Empty when they do not touch.
+Geometry common_border(const Geometry& a, const Geometry& b);
+
+/// Points within [r_min_m, r_max_m] of the line @p line (a band on both sides),
+/// computed in degrees with a latitude-aware conversion that errs on the wide
+/// side (outer buffer by the shorter longitude degree, inner by the latitude degree).
+Geometry band_around(const Geometry& line, double r_min_m, double r_max_m);
+
+/// a minus b (GEOS difference).
+Geometry difference(const Geometry& a, const Geometry& b);
+
 /// Convex hull (GEOS).
 Geometry convex_hull(const Geometry& g);
 

@@ -51,6 +51,8 @@ constexpr double ucdp_near_m = 25000.0;
 constexpr double ucdp_district_m = 75000.0;
 // UCDP's "near" (2) is "within ~25 km of a known point": anchors up to this extent count as points.
 constexpr double point_like_extent_m = 10000.0;
+// "immediately south of the border", "near the border": within this of it.
+constexpr double border_direction_only_m = 25000.0;
 
 struct Region {
     bool has_distance = false;  // an offset with a figure: its nominal point is the best single point
@@ -126,6 +128,22 @@ const char* to_string(ResolveStatus s) noexcept {
 Resolver::Resolver(const Gazetteer& gazetteer) : m_gazetteer(gazetteer) {}
 Resolver::~Resolver() = default;
 
+const Geometry* Resolver::border_line(const std::string& a, const std::string& b) const {
+    const std::string key = a < b ? a + "|" + b : b + "|" + a;
+    auto it = m_borders.find(key);
+    if (it == m_borders.end()) {
+        std::shared_ptr<Geometry> line;
+        const auto wa = m_gazetteer.country_wkb(a);
+        const auto wb = m_gazetteer.country_wkb(b);
+        if (wa && wb) {
+            Geometry g = geometry::common_border(Geometry::from_wkb(*wa), Geometry::from_wkb(*wb));
+            if (!g.empty()) line = std::make_shared<Geometry>(std::move(g));
+        }
+        it = m_borders.emplace(key, std::move(line)).first;
+    }
+    return it->second.get();
+}
+
 Geometry Resolver::place_area(const Place& p) const {
     if (p.feature_class == "A") {
         auto it = m_areas.find(p.id);
@@ -192,10 +210,13 @@ Resolution Resolver::resolve(const ParsedPhrase& pp, const ResolveOptions& optio
         for (const Anchor& a : pp.constraints[ci].anchors) {
             ResolvedAnchor ra;
             ra.anchor = a;
-            if (a.kind != AnchorKind::place) {
+            if (a.kind == AnchorKind::border) {
+                ra.status = "border";  // located below, from the country polygons
+            } else if (a.kind != AnchorKind::place) {
                 ra.status = "unsupported";
-                res.messages.push_back(fmt::format("'{}': {} anchors are not supported yet", a.text.empty() ? a.name : a.text,
-                                                   to_string(a.kind)));
+                res.messages.push_back(fmt::format("'{}': {} anchors are not supported yet (no river geometry in "
+                                                   "the gazetteer)",
+                                                   a.text.empty() ? a.name : a.text, to_string(a.kind)));
             } else {
                 SearchOptions so = base;
                 so.feature = feature_from_hint(a.feature_hint);
@@ -247,12 +268,120 @@ Resolution Resolver::resolve(const ParsedPhrase& pp, const ResolveOptions& optio
         }
     }
 
+    // Countries the phrase is about: context, then the places it names.
+    // A border anchor ("35 km south of the Turkish-Syrian border"): a band
+    // along the common border of two countries, on the side the direction
+    // names; a line anchor, so UCDP 5.
+    auto border_region = [&](const Constraint& c, const std::vector<std::string>& known,
+                             const uncertainty::ModelOptions& m, std::vector<std::string>& messages) -> std::optional<Region> {
+        const Anchor& a = c.anchors.front();
+        std::vector<std::pair<std::string, std::string>> pairs;
+        if (a.countries.size() >= 2) {
+            pairs.emplace_back(a.countries[0], a.countries[1]);
+        } else if (a.countries.size() == 1) {
+            const std::string& named = a.countries[0];
+            for (const auto& k : known) {
+                if (k != named) {
+                    pairs.emplace_back(named, k);
+                    break;
+                }
+            }
+            if (pairs.empty()) {
+                // Syria's and Iraq's neighbours, for "the Iranian border" alone
+                static const std::vector<std::pair<const char*, const char*>> neighbours{
+                    {"IR", "IQ"}, {"KW", "IQ"}, {"SA", "IQ"}, {"LB", "SY"}, {"IL", "SY"}, {"TR", "SY"}, {"TR", "IQ"},
+                    {"JO", "SY"}, {"JO", "IQ"}, {"SY", "IQ"}, {"IQ", "SY"}};
+                for (const auto& [x, y] : neighbours) {
+                    if (named == x) pairs.emplace_back(x, y);
+                }
+            }
+        }
+        if (pairs.empty()) {
+            messages.push_back("'" + c.text + "': which border is meant is not clear");
+            return std::nullopt;
+        }
+        Geometry line;
+        std::vector<std::string> sides;
+        for (const auto& [x, y] : pairs) {
+            const Geometry* l = border_line(x, y);
+            if (!l) {
+                messages.push_back("'" + c.text + "': the gazetteer has no " + x + "/" + y +
+                                   " country polygons to draw that border from");
+                continue;
+            }
+            line = line.empty() ? l->clone() : geometry::unite(line, *l);
+            for (const auto* cc : {&x, &y}) {
+                if (std::find(sides.begin(), sides.end(), *cc) == sides.end()) sides.push_back(*cc);
+            }
+        }
+        if (line.empty()) return std::nullopt;
+        uncertainty::RadialRange rr;
+        if (c.distance && std::isfinite(c.distance->value_m)) {
+            if (c.distance->value_m <= 0 || c.distance->value_m > max_offset_m) return std::nullopt;
+            rr = uncertainty::distance_range(*c.distance, m);
+        } else {
+            rr.min_m = 0.0;
+            rr.max_m = border_direction_only_m;
+        }
+        Geometry band = geometry::band_around(line, rr.min_m, rr.max_m);
+        // The side: the country that lies in the stated direction from the
+        // border, else the country the report is about.
+        std::optional<std::string> side;
+        if (c.direction && std::isfinite(c.direction->azimuth_deg)) {
+            const LatLon mid = line.centroid();
+            double best = 180.0;
+            for (const auto& cc : sides) {
+                const auto wkb = m_gazetteer.country_wkb(cc);
+                if (!wkb) continue;
+                const double az = geodesy::inverse(mid, Geometry::from_wkb(*wkb).centroid()).azimuth1_deg;
+                const double diff = std::fabs(std::remainder(az - c.direction->azimuth_deg, 360.0));
+                if (diff < best && diff < 90.0) best = diff, side = cc;
+            }
+        } else {
+            for (const auto& k : known) {
+                if (std::find(a.countries.begin(), a.countries.end(), k) == a.countries.end() &&
+                    std::find(sides.begin(), sides.end(), k) != sides.end()) {
+                    side = k;
+                    break;
+                }
+            }
+        }
+        if (side) {
+            if (const auto wkb = m_gazetteer.country_wkb(*side)) band = geometry::intersection(band, Geometry::from_wkb(*wkb));
+        }
+        if (band.empty()) return std::nullopt;
+        Region r;
+        r.geom = std::move(band);
+        r.natural_point = geometry::min_radius_centre(r.geom);
+        r.codes = {5, 0};
+        r.text = c.text;
+        return r;
+    };
+    std::vector<std::string> phrase_countries;
+    if (!base.country.empty()) phrase_countries.push_back(base.country);
+    for (const auto& ra : res.anchors) {
+        if (ra.place && std::find(phrase_countries.begin(), phrase_countries.end(), ra.place->country) == phrase_countries.end()) {
+            phrase_countries.push_back(ra.place->country);
+        }
+    }
+
     // Regions of the constraints whose anchors all resolved.
     std::vector<Region> regions;
     bool ambiguous_left = false;
     bool absurd = false;
     for (std::size_t ci = 0; ci < pp.constraints.size(); ++ci) {
         const Constraint& c = pp.constraints[ci];
+        if (!c.anchors.empty() && c.anchors.front().kind == AnchorKind::border) {
+            std::optional<Region> r;
+            try {
+                r = border_region(c, phrase_countries, model, res.messages);
+            } catch (const Error& e) {
+                res.messages.push_back("'" + c.text + "': " + e.what());
+            }
+            for (std::size_t ai : anchor_index[ci]) res.anchors[ai].status = r ? "ok" : "not_found";
+            if (r) regions.push_back(std::move(*r));
+            continue;
+        }
         std::vector<const Place*> places;
         bool usable = !anchor_index[ci].empty();
         for (std::size_t ai : anchor_index[ci]) {
