@@ -356,7 +356,7 @@ std::string arabic_skeleton(const std::string& translit) {
 
 // Keys shorter than this many code points are too unspecific as skeletons
 // ("Hit" → "ht"); such names use their translit key as skeleton.
-constexpr std::size_t min_skeleton_cp = 3;
+constexpr std::size_t min_skeleton_cp = 2;
 
 } // namespace
 
