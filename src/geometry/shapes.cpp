@@ -39,15 +39,18 @@ Geometry polygon_from(const std::vector<LatLon>& ring, const std::vector<std::ve
 
 // Segments for an arc of @p span_deg: the chord of a step of angle a lies
 // r(1 - cos(a/2)) inside the arc.
-int arc_segments(double span_deg, double r_m) {
-    (void)r_m;  // the tolerance is relative: every arc gets the same angular step
-    static const double step_deg = 2.0 * std::acos(1.0 - arc_sagitta_fraction) * deg_per_rad;
+// @p tol_m: the largest distance the chords may stray from the arc; arcs of
+// one shape share the shape's tolerance, so its small corner arcs get few
+// vertices and its large arcs many.
+int arc_segments(double span_deg, double r_m, double tol_m) {
+    const double sagitta = r_m > 0 ? std::clamp(tol_m / r_m, arc_sagitta_fraction, 0.5) : 0.5;
+    const double step_deg = 2.0 * std::acos(1.0 - sagitta) * deg_per_rad;
     return std::max(min_arc_vertices, static_cast<int>(std::ceil(std::fabs(span_deg) / step_deg)));
 }
 
-std::vector<LatLon> arc(const LatLon& c, double r_m, double from_deg, double to_deg) {
+std::vector<LatLon> arc(const LatLon& c, double r_m, double from_deg, double to_deg, double tol_m = 0.0) {
     const double span = to_deg - from_deg;
-    const int n = arc_segments(span, r_m);
+    const int n = arc_segments(span, r_m, tol_m);
     std::vector<LatLon> out;
     out.reserve(static_cast<std::size_t>(n) + 1);
     for (int i = 0; i <= n; ++i) out.push_back(geodesy::direct(c, from_deg + span * i / n, r_m));
@@ -140,9 +143,9 @@ LatLon to_geo(const LatLon& c, const Pt& p) {
     if (r < 1e-6) return c;
     return geodesy::direct(c, std::atan2(p.x, p.y) * deg_per_rad, r);
 }
-void arc_xy(std::vector<Pt>& out, const Pt& centre, double r, double from_deg, double to_deg) {
+void arc_xy(std::vector<Pt>& out, const Pt& centre, double r, double from_deg, double to_deg, double tol_m) {
     const double span = to_deg - from_deg;
-    const int n = arc_segments(span, std::fabs(r));
+    const int n = arc_segments(span, std::fabs(r), tol_m);
     for (int i = 0; i <= n; ++i) {
         const Pt d = at(r, from_deg + span * i / n);
         out.push_back({centre.x + d.x, centre.y + d.y});
@@ -151,7 +154,7 @@ void arc_xy(std::vector<Pt>& out, const Pt& centre, double r, double from_deg, d
 
 } // namespace
 
-int circle_vertex_count(double r_m) { return arc_segments(360.0, r_m); }
+int circle_vertex_count(double r_m) { return arc_segments(360.0, r_m, 0.0); }
 
 Geometry annular_sector(const LatLon& centre, double azimuth_deg, double half_width_deg, double r_min_m,
                         double r_max_m, double buffer_m) {
@@ -159,6 +162,7 @@ Geometry annular_sector(const LatLon& centre, double azimuth_deg, double half_wi
     const double e = std::max(0.0, buffer_m);
     const double r1 = std::clamp(r_min_m, 0.0, r_max_m);
     const double r2 = r_max_m;
+    const double tol_m = arc_sagitta_fraction * (r2 + e);
     if (half_width_deg >= 180.0) {  // annulus (or disk)
         std::vector<LatLon> outer = arc(centre, r2 + e, 0.0, 360.0);
         outer.pop_back();
@@ -177,26 +181,26 @@ Geometry annular_sector(const LatLon& centre, double azimuth_deg, double half_wi
     std::vector<Pt> ring;
     const Pt o{0, 0};
     if (e <= 0) {
-        arc_xy(ring, o, r2, p1, p2);
-        if (r1 > 0) arc_xy(ring, o, r1, p2, p1);
+        arc_xy(ring, o, r2, p1, p2, tol_m);
+        if (r1 > 0) arc_xy(ring, o, r1, p2, p1, tol_m);
         else ring.push_back(o);
     } else if (r1 > e) {
         // Minkowski sum of the annular sector and a disk of radius e: outer
         // arc, rounded corners, edges offset by e, inner arc at r1 - e.
-        arc_xy(ring, o, r2 + e, p1, p2);
-        arc_xy(ring, at(r2, p2), e, p2, p2 + 90.0);
-        arc_xy(ring, at(r1, p2), e, p2 + 90.0, p2 + 180.0);
-        arc_xy(ring, o, r1 - e, p2, p1);
-        arc_xy(ring, at(r1, p1), e, p1 + 180.0, p1 + 270.0);
-        arc_xy(ring, at(r2, p1), e, p1 - 90.0, p1);
+        arc_xy(ring, o, r2 + e, p1, p2, tol_m);
+        arc_xy(ring, at(r2, p2), e, p2, p2 + 90.0, tol_m);
+        arc_xy(ring, at(r1, p2), e, p2 + 90.0, p2 + 180.0, tol_m);
+        arc_xy(ring, o, r1 - e, p2, p1, tol_m);
+        arc_xy(ring, at(r1, p1), e, p1 + 180.0, p1 + 270.0, tol_m);
+        arc_xy(ring, at(r2, p1), e, p1 - 90.0, p1, tol_m);
     } else {
         // The inner radius lies within e of the anchor: grow the whole pie
         // slice instead (a slight over-cover near the anchor), whose back is
         // a disk of radius e around the anchor.
-        arc_xy(ring, o, r2 + e, p1, p2);
-        arc_xy(ring, at(r2, p2), e, p2, p2 + 90.0);
-        arc_xy(ring, o, e, p2 + 90.0, p1 + 270.0);
-        arc_xy(ring, at(r2, p1), e, p1 - 90.0, p1);
+        arc_xy(ring, o, r2 + e, p1, p2, tol_m);
+        arc_xy(ring, at(r2, p2), e, p2, p2 + 90.0, tol_m);
+        arc_xy(ring, o, e, p2 + 90.0, p1 + 270.0, tol_m);
+        arc_xy(ring, at(r2, p1), e, p1 - 90.0, p1, tol_m);
     }
     std::vector<LatLon> geo;
     geo.reserve(ring.size());
@@ -343,12 +347,57 @@ double area_m2(const Geometry& g) {
     return a;
 }
 
-bool covers(const Geometry& g, const LatLon& p) {
-    if (g.empty() || !p.valid()) return false;
+namespace {
+
+// Crossing-number test on one ring (lon/lat as planar coordinates, as GEOS
+// treats them); points on an edge count as inside.
+bool in_ring(const std::vector<LatLon>& ring, const LatLon& p) {
+    bool inside = false;
+    const std::size_t n = ring.size();
+    for (std::size_t i = 0, j = n - 1; i < n; j = i++) {
+        const double xi = ring[i].lon_deg, yi = ring[i].lat_deg, xj = ring[j].lon_deg, yj = ring[j].lat_deg;
+        // on the edge (collinear and within its box)
+        const double cross = (xj - xi) * (p.lat_deg - yi) - (yj - yi) * (p.lon_deg - xi);
+        if (std::fabs(cross) < 1e-12 && p.lon_deg >= std::min(xi, xj) && p.lon_deg <= std::max(xi, xj) &&
+            p.lat_deg >= std::min(yi, yj) && p.lat_deg <= std::max(yi, yj)) {
+            return true;
+        }
+        if ((yi > p.lat_deg) != (yj > p.lat_deg) && p.lon_deg < (xj - xi) * (p.lat_deg - yi) / (yj - yi) + xi) {
+            inside = !inside;
+        }
+    }
+    return inside;
+}
+
+bool polygon_covers(const GEOSGeometry* g, const LatLon& p) {
+    const int type = GEOSGeomTypeId_r(h(), g);
+    if (type == GEOS_POLYGON) {
+        std::vector<std::vector<LatLon>> shells, holes;
+        collect_rings(g, shells, holes);
+        if (shells.empty() || !in_ring(shells.front(), p)) return false;
+        for (const auto& hole : holes) {
+            if (in_ring(hole, p)) return false;
+        }
+        return true;
+    }
+    if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION) {
+        const int n = GEOSGetNumGeometries_r(h(), g);
+        for (int i = 0; i < n; ++i) {
+            if (polygon_covers(GEOSGetGeometryN_r(h(), g, i), p)) return true;
+        }
+        return false;
+    }
     GEOSGeometry* pt = GEOSGeom_createPointFromXY_r(h(), p.lon_deg, p.lat_deg);
-    const char r = GEOSCovers_r(h(), static_cast<GEOSGeometry*>(g.handle()), pt);
+    const char r = GEOSCovers_r(h(), g, pt);
     GEOSGeom_destroy_r(h(), pt);
     return r == 1;
+}
+
+} // namespace
+
+bool covers(const Geometry& g, const LatLon& p) {
+    if (g.empty() || !p.valid()) return false;
+    return polygon_covers(static_cast<const GEOSGeometry*>(g.handle()), p);
 }
 
 } // namespace reckon::geometry
