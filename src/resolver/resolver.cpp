@@ -160,6 +160,14 @@ Geometry Resolver::place_area(const Place& p) const {
 }
 
 Resolution Resolver::resolve(std::string_view phrase, const ResolveOptions& options) const {
+    if (phrase.size() > max_phrase_bytes) {
+        Resolution res;
+        res.input = text::sanitize_utf8(phrase.substr(0, 80)) + "…";
+        res.status = ResolveStatus::error;
+        res.messages.push_back(fmt::format("phrase too long ({} bytes, at most {}): pass a sentence, not a report",
+                                           phrase.size(), max_phrase_bytes));
+        return res;
+    }
     return resolve(parse_phrase(phrase), options);
 }
 

@@ -52,3 +52,20 @@ TEST_CASE("border anchors: a band on the named side of the common border", "[res
         CHECK(r.status != ResolveStatus::unresolved);
     }
 }
+
+TEST_CASE("absurd and oversized phrases get a clear error status", "[resolver][bad]") {
+    Gazetteer* gaz = test::default_gazetteer();
+    if (!gaz) {
+        WARN("default gazetteer not built (scripts/setup builds it): skipped");
+        return;
+    }
+    Resolver resolver(*gaz);
+    const Resolution big = resolver.resolve(std::string(1 << 20, 'a'));
+    CHECK(big.status == ResolveStatus::error);
+    REQUIRE_FALSE(big.messages.empty());
+    CHECK(big.messages.front().find("too long") != std::string::npos);
+    CHECK(resolver.resolve("").status == ResolveStatus::error);
+    CHECK(resolver.resolve("99999 km north of Baghdad").status == ResolveStatus::error);
+    CHECK(resolver.resolve("-5 km north of Kirkuk").status == ResolveStatus::error);
+    CHECK(resolver.resolve("tomorrow").status == ResolveStatus::unresolved);
+}
