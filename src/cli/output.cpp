@@ -1,5 +1,7 @@
 #include "cli/output.hpp"
 
+#include "geometry/geos.hpp"
+
 #include <fmt/format.h>
 
 namespace reckon::cli {
@@ -78,8 +80,6 @@ void print_search_result(std::ostream& out, const SearchResult& r) {
 }
 
 } // namespace reckon::cli
-
-#include "geometry/geos.hpp"
 
 namespace reckon::cli {
 
