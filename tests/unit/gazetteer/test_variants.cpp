@@ -14,6 +14,11 @@ namespace {
 struct Outcome {
     std::size_t total = 0, top1 = 0;
     std::vector<std::string> failures;
+    std::string failure_lines() const {
+        std::string out;
+        for (const auto& f : failures) out += f + "\n";
+        return out;
+    }
 };
 
 Outcome run_table(Gazetteer& gaz, bool only_known_ids, const std::string& origin_filter = "") {
@@ -46,9 +51,7 @@ TEST_CASE("must-show spellings resolve to one place (full gazetteer)", "[gazette
     }
     const Outcome o = run_table(*gaz, false, "must-show");
     CHECK(o.total >= 37);
-    std::string failures;
-    for (const auto& f : o.failures) failures += f + "\n";
-    INFO(failures);
+    INFO(o.failure_lines());
     CHECK(o.failures.empty());
 }
 
@@ -59,9 +62,7 @@ TEST_CASE("variant spellings from reports resolve (full gazetteer)", "[gazetteer
         return;
     }
     const Outcome o = run_table(*gaz, false);
-    std::string failures;
-    for (const auto& f : o.failures) failures += f + "\n";
-    INFO(failures);
+    INFO(o.failure_lines());
     const double rate = static_cast<double>(o.top1) / static_cast<double>(o.total);
     INFO("top-1 " << o.top1 << " of " << o.total << " = " << rate);
     CHECK(o.total >= 150);
@@ -77,9 +78,7 @@ TEST_CASE("variant spellings resolve (default gazetteer, where the place exists)
         return;
     }
     const Outcome o = run_table(*gaz, true);
-    std::string failures;
-    for (const auto& f : o.failures) failures += f + "\n";
-    INFO(failures);
+    INFO(o.failure_lines());
     INFO("top-1 " << o.top1 << " of " << o.total);
     CHECK(o.total > 0);
     CHECK(static_cast<double>(o.top1) >= 0.90 * static_cast<double>(o.total));
