@@ -387,3 +387,35 @@ TEST_CASE("GeoPackage detection by header", "[export]") {
     CHECK_FALSE(vector_io::detail::is_geopackage_file(wd.file("short")));
     CHECK_FALSE(vector_io::detail::is_geopackage_file(wd.file("none")));
 }
+
+TEST_CASE("more features than one transaction holds (grouped commits, deferred R-tree)", "[export]") {
+    // 100,001 points: the writer commits after 100,000 and GDAL builds the
+    // R-tree in a temporary database that must be merged back at the end.
+    ExportDir wd("many");
+    LayerSchema s;
+    s.name = "many";
+    s.geometry = GeometryKind::point;
+    s.key_field = "id";
+    s.fields = {{"id", "id", FieldType::integer64, ""}};
+    constexpr std::int64_t n = 100001;
+    std::vector<OutFeature> fs;
+    fs.reserve(n);
+    for (std::int64_t i = 0; i < n; ++i) {
+        fs.push_back(OutFeature{{i}, "POINT (" + std::to_string(36 + (i % 1200) / 100.0) + " " +
+                                         std::to_string(30 + (i / 1200) / 20.0) + ")"});
+    }
+    const std::string path = wd.file("many.gpkg");
+    {
+        DatasetWriter w(path, VectorFormat::gpkg, WriteMode::create);
+        w.add_layer(s);
+        w.write("many", fs);
+        const auto st = w.commit();
+        CHECK(st[0].written == n);
+    }
+    CHECK(feature_count(path, "many") == static_cast<std::size_t>(n));
+    // Appending one more of them is a duplicate.
+    DatasetWriter w(path, VectorFormat::gpkg, WriteMode::append);
+    w.add_layer(s);
+    w.write("many", {fs[n - 1]});
+    CHECK(w.commit()[0].skipped_duplicates == 1);
+}
