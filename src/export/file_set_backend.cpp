@@ -83,6 +83,7 @@ public:
             m_rules.shapefile_names = true;
             m_rules.max_string_bytes = dbf_max_string_bytes;
             m_rules.datetime_as_text = true;  // dBASE has dates but no date-times
+            m_rules.fixed_width_numbers = true;
             break;
         case VectorFormat::geojson:
             m_driver = "GeoJSON";

@@ -81,6 +81,7 @@ TEST_CASE("Shapefile round trip of every layer", "[export]") {
     test::RoundTrip rt;
     rt.format = VectorFormat::shp;
     rt.max_string_bytes = 254;
+    rt.real_tolerance = 1e-10;  // dBASE reals keep 10 decimals
     for (const auto& [schema, features] : written) {
         const auto layers = vector_io::read_layers(layer_file(dir, schema.name, rt.format));
         REQUIRE(layers.size() == 1);
