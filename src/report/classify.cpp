@@ -12,10 +12,13 @@
 
 namespace reckon::report::detail {
 
+// A change of control outranks the fighting that brought it; then the most
+// specific means of attack; then what was done to people; then the generic
+// attack and the gunfire any attack has; displacement last.
 const EventType type_priority[14] = {
-    EventType::suicide_attack, EventType::shoot_down,  EventType::ied,       EventType::airstrike_shelling,
-    EventType::mortar,         EventType::rocket_missile, EventType::sniper_fire, EventType::abduction,
-    EventType::execution,      EventType::arrest,      EventType::takeover,  EventType::armed_attack,
+    EventType::takeover,       EventType::suicide_attack, EventType::shoot_down,  EventType::ied,
+    EventType::airstrike_shelling, EventType::mortar,     EventType::rocket_missile, EventType::sniper_fire,
+    EventType::abduction,      EventType::execution,      EventType::arrest,      EventType::armed_attack,
     EventType::gunfire,        EventType::displacement};
 
 namespace {
@@ -45,7 +48,9 @@ const PatternSet& type_patterns() {
         add(EventType::airstrike_shelling,
             {"airstrike*", "air strike*", "air raid*", "air attack*", "aerial bombardment*", "bombed", "bombing*",
              "bombard*", "shelled", "shelling", "artillery fire", "artillery shell*", "artillery strike*",
-             "drone strike*", "drone attack*", "barrel bomb*", "warplanes struck", "warplanes bombed"});
+             "drone strike*", "drone attack*", "drone struck", "drone targeted", "drone hit", "drone had struck",
+             "drone had targeted", "drones struck", "drones targeted", "barrel bomb*",
+             "warplanes struck", "warplanes bombed"});
         add(EventType::mortar, {"mortar*"});
         add(EventType::rocket_missile,
             {"rocket*", "missile*", "grad", "katyusha*", "rpg*", "anti-tank", "atgm*", "kornet", "projectile*"});
@@ -129,6 +134,19 @@ bool clause_boundary(const Tok& k) {
     return k.kind == TokKind::word && std::find(words.begin(), words.end(), k.key) != words.end();
 }
 
+/// Where the sentence turns to background ("an operative who had taken part
+/// in the abduction of ...", "a man they accused of working for ..."): what
+/// follows is not this event. t.size() when it does not.
+std::size_t background_start(const Toks& t) {
+    static const PatternSet markers{"who had", "who has", "who have", "which had", "that had", "accused of",
+                                    "wanted for", "involved in", "responsible for", "took part in",
+                                    "taken part in", "charged with", "suspected of", "convicted of"};
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (markers.match(t, i)) return i;
+    }
+    return t.size();
+}
+
 /// The first event keyword of @p t, or t.size().
 std::size_t first_event_keyword(const Toks& t) {
     for (std::size_t i = 0; i < t.size(); ++i) {
@@ -142,14 +160,29 @@ std::size_t first_event_keyword(const Toks& t) {
 TypeSet event_types(const Toks& t) {
     TypeSet out;
     bool ied_noun = false, ied_pred = false;
+    bool assault = false, instrumental = false;  // "attacked ... with"
     const PatternSet& simple = type_patterns();
-    for (std::size_t i = 0; i < t.size(); ++i) {
+    const std::size_t background = background_start(t);
+    for (std::size_t i = 0; i < background; ++i) {
+        if (t[i].kind == TokKind::punct && (t[i].key == "." || t[i].key == ";")) assault = instrumental = false;
+        if (assault && (is_word(t, i, "with") || is_word(t, i, "using"))) instrumental = true;
         if (const auto m = simple.match(t, i)) {
             const auto type = static_cast<EventType>(m->first);
             // "suicide bombing", "car bombing": the bombing is not an air raid.
             const bool bomb_word = t[i].key.rfind("bomb", 0) == 0;
             const bool after_suicide = i > 0 && (t[i - 1].key == "suicide" || t[i - 1].key == "car");
-            if (!(type == EventType::airstrike_shelling && bomb_word && after_suicide)) out.add(type);
+            // The small arms and RPGs of an assault are its means.
+            const bool assault_weapon = type == EventType::gunfire || type == EventType::sniper_fire ||
+                                        (type == EventType::rocket_missile &&
+                                         (t[i].key.rfind("rpg", 0) == 0 || t[i].key == "anti-tank"));
+            if (type == EventType::airstrike_shelling && bomb_word && after_suicide) {
+                // not an air raid
+            } else if (instrumental && assault_weapon) {
+                out.add_instrument(type);
+            } else {
+                out.add(type);
+            }
+            if (type == EventType::armed_attack) assault = true;
         }
         if (ied_nouns().match(t, i)) ied_noun = true;
         if (ied_predicates().match(t, i)) ied_pred = true;
@@ -259,7 +292,8 @@ const std::vector<ActorDef>& actor_defs() {
         {"Iraqi security forces",
          {"iraqi security forces", "isf", "iraqi counterterrorism force*", "iraqi counter-terrorism force*",
           "counter-terrorism service", "counterterrorism service", "cts", "iraqi military intelligence",
-          "national security service", "iraqi intelligence", "iraqi forces", "iraqi security force"}},
+          "national security service", "iraqi intelligence", "iraqi forces", "iraqi security force",
+          "iraqi aircraft", "iraqi air force", "iraqi warplanes", "iraqi f-16*"}},
         {"Popular Mobilization",
          {"popular mobilization*", "popular mobilisation*", "pmf", "pmu", "hashd", "al-hashd", "hashd al-shaabi",
           "al-hashd al-sha'bi"}},
@@ -272,7 +306,7 @@ const std::vector<ActorDef>& actor_defs() {
         {"civilians",
          {"civilian*", "residents", "shiite*", "shia", "shi'ite*", "kaka'i", "yazidi*", "christians", "shepherd*",
           "farmer*", "truffle hunter*", "villagers", "displaced persons", "children", "women", "a local resident",
-          "local residents"}},
+          "local residents", "families", "woman", "child", "boy", "girl"}},
     };
     return defs;
 }
@@ -306,7 +340,7 @@ const PatternSet& event_verbs() {
         "clashed",   "shelled",   "bombed",    "struck",    "hit",       "downed",    "opened",    "exchanged",
         "infiltrated", "assassinated", "overran", "recaptured", "retook",  "liberated", "entered",   "advanced",
         "wounded",   "injured",   "blew",      "set",       "dismantled", "arrest",   "attack", "taken",
-        "kidnap*",   "abduct*"};
+        "kidnap*",   "abduct*",   "exploded",  "went"};
     return s;
 }
 
@@ -353,8 +387,13 @@ Country country_in(const Toks& t) {
     return Country::unknown;
 }
 
-Roles actor_roles(const Toks& t, const std::vector<ActorMention>& mentions) {
+Roles actor_roles(const Toks& t, const std::vector<ActorMention>& all) {
     Roles r;
+    const std::size_t background = background_start(t);
+    std::vector<ActorMention> mentions;
+    for (const auto& m : all) {
+        if (m.begin < background) mentions.push_back(m);
+    }
     if (mentions.empty()) return r;
     std::size_t verb = t.size();
     for (std::size_t i = 0; i < t.size(); ++i) {
@@ -370,6 +409,12 @@ Roles actor_roles(const Toks& t, const std::vector<ActorMention>& mentions) {
     }
     bool passive = false;
     for (std::size_t k = verb >= 3 ? verb - 3 : 0; k < verb; ++k) passive = passive || aux_word(t[k]);
+    // "an SDF vehicle hit a landmine": who hits a mine is its victim.
+    if (verb < t.size() && (is_word(t, verb, "hit") || is_word(t, verb, "struck") || is_word(t, verb, "stepped"))) {
+        for (std::size_t k = verb + 1; k < t.size() && k <= verb + 4; ++k) {
+            if (ied_nouns().match(t, k)) passive = true;
+        }
+    }
     auto mention_at = [&](std::size_t k) -> const ActorMention* {
         // Skip a determiner ("by the SDF", "by an ISIS cell").
         for (std::size_t j = k; j < t.size() && j <= k + 1; ++j) {
@@ -391,10 +436,14 @@ Roles actor_roles(const Toks& t, const std::vector<ActorMention>& mentions) {
     }
     if (verb == t.size()) {
         for (const auto& m : mentions) {
-            // "an SDF fighter was ..." is not the subject of an act.
+            // "an SDF fighter was ..." is not the subject of an act, nor is
+            // "a vehicle of the Iraqi army": the subject starts its clause.
             bool before_aux = false;
             for (std::size_t k = m.end; k < t.size() && k < m.end + 3; ++k) before_aux = before_aux || aux_word(t[k]);
-            if (m.actor != civilians && !before_aux) {
+            std::size_t b = m.begin;
+            while (b > 0 && (is_word(t, b - 1, "the") || is_word(t, b - 1, "a") || is_word(t, b - 1, "an"))) --b;
+            const bool clause_start = b == 0 || is_punct(t, b - 1, ",") || is_punct(t, b - 1, ";");
+            if (m.actor != civilians && !before_aux && clause_start) {
                 r.subject = m.actor;
                 break;
             }
@@ -540,7 +589,14 @@ bool is_aux(const Tok& k) { return aux_word(k) || k.key == "been"; }
 
 /// The subject of the auxiliary at @p aux: its quantity, or one from the verb's number.
 CasualtyCount subject_count(const Toks& t, std::size_t aux, int depth = 0) {
-    std::size_t start = aux;
+    std::size_t stop = aux;
+    // An apposition: "The two passengers, SDF commanders, were killed".
+    if (stop > 0 && is_punct(t, stop - 1, ",")) {
+        std::size_t a = stop - 1;
+        while (a > 0 && !clause_boundary(t[a - 1])) --a;
+        if (a >= 1 && a < stop - 1 && is_punct(t, a - 1, ",")) stop = a - 1;
+    }
+    std::size_t start = stop;
     while (start > 0 && !clause_boundary(t[start - 1])) --start;
     if (start == aux && depth == 0 && aux > 0 && is_word(t, aux - 1, "and")) {
         // "A Shiite was taken prisoner ... and was also executed": the subject
@@ -551,10 +607,25 @@ CasualtyCount subject_count(const Toks& t, std::size_t aux, int depth = 0) {
         }
     }
     bool found = false;
-    for (std::size_t i = start; i < aux; ++i) {
-        const CasualtyCount c = quantity_at(t, i, aux, found);
-        if (found) return c;
-        if (t[i].kind == TokKind::word && t[i].key != "the" && t[i].key != "of") break;
+    for (std::size_t i = start; i < stop; ++i) {
+        CasualtyCount c = quantity_at(t, i, stop, found);
+        if (!found) {
+            if (t[i].kind == TokKind::word && t[i].key != "the" && t[i].key != "of") break;
+            continue;
+        }
+        // "A woman and her son were wounded": both parts of the subject count.
+        if (depth == 0 && start >= 2 && is_word(t, start - 1, "and")) {
+            std::size_t p = start - 1;
+            while (p > 0 && !clause_boundary(t[p - 1])) --p;
+            bool verb = false;
+            for (std::size_t k = p; k + 1 < start; ++k) verb = verb || aux_word(t[k]) || event_verbs().match(t, k);
+            if (!verb && p + 1 < start) {
+                bool f2 = false;
+                const CasualtyCount c2 = quantity_at(t, p, start - 1, f2);
+                if (f2) add(c, c2);
+            }
+        }
+        return c;
     }
     // "The fighter was killed" (one), "The passengers were killed" (some).
     const std::string& a = t[aux].key;
@@ -629,6 +700,20 @@ Casualties casualties(const Toks& t) {
             i = end - 1;
             continue;
         }
+        // "shot dead a shepherd", "shot and killed two soldiers"
+        if (k.key == "shot" && (is_word(t, i + 1, "dead") || (is_word(t, i + 1, "and") && is_word(t, i + 2, "killed")))) {
+            const std::size_t from = is_word(t, i + 1, "dead") ? i + 2 : i + 3;
+            bool passive_form = i > 0 && aux_word(t[i - 1]);
+            if (!passive_form) {
+                bool found = false;
+                const CasualtyCount q = quantity_at(t, from, std::min(t.size(), from + 4), found);
+                if (found) {
+                    add(out.killed, q);
+                    i = from - 1;
+                    continue;
+                }
+            }
+        }
         if (k.key == "killing" || k.key == "wounding" || k.key == "injuring") {
             const Category c = k.key == "killing" ? Category::killed : Category::wounded;
             std::size_t from = i + 1;
@@ -651,7 +736,8 @@ Casualties casualties(const Toks& t) {
                 }
             }
             if (is_word(t, i + 1, "of")) {
-                if (const auto n = count_at(t, i + 2, e); n && *n > 0) add(out.killed, exact(*n));
+                const std::size_t q = is_word(t, i + 2, "the") ? i + 3 : i + 2;
+                if (const auto n = count_at(t, q, e); n && *n > 0) add(out.killed, exact(*n));
             }
             continue;
         }

@@ -17,10 +17,18 @@ namespace reckon::report::detail {
 /// A set of event types.
 struct TypeSet {
     std::uint32_t bits = 0;
+    /// Weapons named as the means of an assault ("attacked the checkpoint with
+    /// machine guns and RPGs"): other types, never the type.
+    std::uint32_t instruments = 0;
     void add(EventType t) noexcept { bits |= 1u << static_cast<unsigned>(t); }
+    void add_instrument(EventType t) noexcept { instruments |= 1u << static_cast<unsigned>(t); }
     bool has(EventType t) const noexcept { return (bits & (1u << static_cast<unsigned>(t))) != 0; }
+    bool has_instrument(EventType t) const noexcept { return (instruments & (1u << static_cast<unsigned>(t))) != 0; }
     bool empty() const noexcept { return bits == 0; }
-    void merge(TypeSet o) noexcept { bits |= o.bits; }
+    void merge(TypeSet o) noexcept {
+        bits |= o.bits;
+        instruments |= o.instruments;
+    }
 };
 
 /// Types in priority order (README "Event types"): the first one a text

@@ -364,7 +364,8 @@ private:
             const std::vector<Span> br = top_level_brackets(s);
             const std::vector<Citation> cits = find_citations(s, br);
             const Toks toks = tokenize(blank_citations(s, cits));
-            const bool statistic = is_statistic(toks);
+            // Statistics and threats ("would respond to any attack") report no event.
+            const bool statistic = is_statistic(toks) || is_irrealis(toks);
             const TypeSet types = statistic ? TypeSet{} : event_types(toks);
             if (!open) {
                 if (f.has_time()) {
@@ -417,14 +418,14 @@ private:
                 }
                 open->last = si;
             }
-            read_sentence(*open, s, toks, cits, types, statistic, country);
+            read_sentence(*open, s, toks, cits, types, statistic, country, open->first == si);
             previous_cited = f.cites_source;
         }
         close();
     }
 
     void read_sentence(Open& o, std::string_view s, const Toks& toks, const std::vector<Citation>& cits,
-                       const TypeSet& types, bool statistic, Country country) {
+                       const TypeSet& types, bool statistic, Country country, bool first_sentence) {
         if (!statistic) {
             o.types.merge(types);
             const Casualties c = casualties(toks);
@@ -435,7 +436,9 @@ private:
         }
         const Roles roles = actor_roles(toks, find_actors(toks, country));
         if (o.perpetrator.empty() && !roles.perpetrator.empty()) o.perpetrator = roles.perpetrator;
-        if (o.subject.empty() && !roles.subject.empty()) o.subject = roles.subject;
+        // The weak subject only of the incident's first sentence: later ones
+        // are comment ("The SDF accused ... of the killing").
+        if (first_sentence && o.subject.empty() && !roles.subject.empty()) o.subject = roles.subject;
         auto consider_target = [&](const std::string& a) {
             if (o.target.empty() && !a.empty() && a != o.perpetrator && a != o.subject) o.target = a;
         };
@@ -498,11 +501,10 @@ private:
 
         bool first = true;
         for (EventType t : type_priority) {
-            if (!o.types.has(t)) continue;
-            if (first) {
+            if (o.types.has(t) && first) {
                 inc.type = t;
                 first = false;
-            } else {
+            } else if (o.types.has(t) || o.types.has_instrument(t)) {
                 inc.other_types.push_back(t);
             }
         }

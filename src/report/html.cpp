@@ -58,30 +58,42 @@ bool always_skipped(const std::string& tag) {
     return one_of(tag, tags);
 }
 
-/// Class and id words of page furniture: "site-nav", "share-buttons", "cookie-banner".
-bool furniture_name(const std::string& value) {
-    static constexpr std::array<std::string_view, 22> words{
-        "nav",      "navbar",  "navigation", "menu",    "breadcrumb", "breadcrumbs", "share",   "sharing",
-        "social",   "cookie",  "cookies",    "sidebar", "footer",     "masthead",    "related", "newsletter",
-        "advert",   "ads",     "subscribe",  "comments", "banner",    "toolbar"};
+/// Does a class or id value contain one of @p words as a token or a part of
+/// one ("site-nav", "share_buttons")?
+template <std::size_t N>
+bool names_one_of(const std::string& value, const std::array<std::string_view, N>& words) {
     std::size_t i = 0;
     while (i < value.size()) {
         while (i < value.size() && (value[i] == ' ' || value[i] == '\t')) ++i;
         std::size_t j = i;
         while (j < value.size() && value[j] != ' ' && value[j] != '\t') ++j;
         const std::string_view token(value.data() + i, j - i);
-        // Split the token at - and _ and test each part.
         std::size_t a = 0;
         while (a <= token.size()) {
             std::size_t b = token.find_first_of("-_", a);
             if (b == std::string_view::npos) b = token.size();
-            const std::string_view part = token.substr(a, b - a);
-            if (std::find(words.begin(), words.end(), part) != words.end()) return true;
+            if (std::find(words.begin(), words.end(), token.substr(a, b - a)) != words.end()) return true;
             a = b + 1;
         }
         i = j;
     }
     return false;
+}
+
+/// Class and id words of page furniture, anywhere on the page.
+bool furniture_name(const std::string& value) {
+    static constexpr std::array<std::string_view, 19> words{
+        "nav",    "navbar", "navigation", "menu",    "breadcrumb", "breadcrumbs", "share",     "sharing",
+        "social", "cookie", "cookies",    "related", "newsletter", "advert",      "ads",       "subscribe",
+        "comments", "toolbar", "promo"};
+    return names_one_of(value, words);
+}
+
+/// Class and id words of the site's frame: furniture outside the article,
+/// the article's own parts inside it ("article-header").
+bool frame_name(const std::string& value) {
+    static constexpr std::array<std::string_view, 5> words{"footer", "header", "banner", "masthead", "sidebar"};
+    return names_one_of(value, words);
 }
 
 bool furniture(const xmlNode* n, bool in_article) {
@@ -90,10 +102,10 @@ bool furniture(const xmlNode* n, bool in_article) {
                                                            "search",     "menu",        "menubar"};
     if (one_of(role, roles) || (role == "banner" && !in_article)) return true;
     if (attribute(n, "aria-hidden") == "true" || xmlHasProp(n, reinterpret_cast<const xmlChar*>("hidden"))) return true;
-    // Inside the article, class names describe the article's own parts
-    // ("article-header"); only outside it do they mark furniture.
-    if (!in_article && (furniture_name(attribute(n, "class")) || furniture_name(attribute(n, "id")))) return true;
-    return false;
+    const std::string cls = attribute(n, "class");
+    const std::string id = attribute(n, "id");
+    if (furniture_name(cls) || furniture_name(id)) return true;
+    return !in_article && (frame_name(cls) || frame_name(id));
 }
 
 int heading_level(const std::string& tag) {
@@ -105,8 +117,8 @@ int heading_level(const std::string& tag) {
 bool block_element(const std::string& tag) {
     static constexpr std::array<std::string_view, 30> tags{
         "p",      "div",   "li",     "ul",         "ol",      "dl",      "dt",    "dd",     "blockquote", "pre",
-        "table",  "tr",    "td",     "th",         "caption", "figcaption", "figure", "section", "article", "main",
-        "header", "footer", "address", "center",   "body",    "html",    "hr",    "tbody",  "thead",      "details"};
+        "table",  "tr",    "tbody",  "thead",      "caption", "figcaption", "figure", "section", "article", "main",
+        "header", "footer", "address", "center",   "body",    "html",    "hr",    "tfoot",  "summary",    "details"};
     return heading_level(tag) > 0 || one_of(tag, tags);
 }
 
@@ -189,6 +201,11 @@ private:
             return false;
         }
         if (is_bold(tag)) ++m_bold_depth;
+        if (tag == "td" || tag == "th") {
+            // Cells of one row make one block: "Deir ez-Zor | 3".
+            if (m_buf.find_first_not_of(" \t\n\r") != std::string::npos) m_buf += " | ";
+            return true;
+        }
         if (!block_element(tag)) return true;
         const Context& top = m_contexts.back();
         const int level = heading_level(tag);

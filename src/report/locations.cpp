@@ -266,7 +266,7 @@ void LocationFinder::add_sentence(std::string_view sentence) {
     // "including the village of Anjara".
     static const PatternSet triggers{"including", "took over", "taken over", "captured", "seized control of",
                                      "took control of", "regained control of", "liberated", "recaptured", "retook",
-                                     "entered", "such as"};
+                                     "entered", "such as", "villages of", "towns of", "neighborhoods of"};
     const Toks t = tokenize(clean);
     for (std::size_t i = 0; i < t.size(); ++i) {
         const auto m = triggers.match(t, i);
@@ -275,10 +275,13 @@ void LocationFinder::add_sentence(std::string_view sentence) {
         for (std::size_t items = 0; items < max_list_items && k < t.size(); ++items) {
             const std::size_t item_begin = k;
             if (is_word(t, k, "the")) ++k;
+            bool plural = false;  // "the villages of X and Y": each name alone
             if (k + 1 < t.size() &&
                 (t[k].key == "village" || t[k].key == "town" || t[k].key == "city" || t[k].key == "villages" ||
-                 t[k].key == "towns" || t[k].key == "neighborhood" || t[k].key == "neighbourhood") &&
+                 t[k].key == "towns" || t[k].key == "neighborhood" || t[k].key == "neighbourhood" ||
+                 t[k].key == "neighborhoods") &&
                 is_word(t, k + 1, "of")) {
+                plural = t[k].key.back() == 's';
                 k += 2;
             }
             if (k >= t.size() || !name_start(t[k]) || (t[k].possessive)) break;
@@ -291,7 +294,7 @@ void LocationFinder::add_sentence(std::string_view sentence) {
             if (t[k - 1].possessive) break;  // "Aleppo’s western neighborhoods": a part, read above
             const std::string name = clean.substr(t[name_begin].begin, t[k - 1].end - t[name_begin].begin);
             if (not_a_place(name) || is_country(name)) break;
-            const std::size_t from = t[item_begin].begin;
+            const std::size_t from = plural ? t[name_begin].begin : t[item_begin].begin;
             const std::string item = clean.substr(from, t[k - 1].end - from);
             bool covered = false;
             for (const Piece& pc : kept) covered = covered || (from < pc.end && t[k - 1].end > pc.begin);
