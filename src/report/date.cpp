@@ -85,7 +85,7 @@ constexpr int earliest_report_year = 1900;
 constexpr int latest_report_year = 2100;
 
 struct MonthName {
-    const char* key;
+    std::string_view key;
     int month;
 };
 constexpr MonthName month_names[] = {
@@ -95,7 +95,8 @@ constexpr MonthName month_names[] = {
     {"october", 10}, {"oct", 10}, {"november", 11}, {"nov", 11}, {"december", 12}, {"dec", 12},
 };
 
-constexpr const char* weekday_names[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+constexpr std::string_view weekday_names[] = {"monday", "tuesday", "wednesday", "thursday",
+                                              "friday", "saturday", "sunday"};
 
 /// A month: a capitalised month word ("may" in lower case is the verb).
 int month_at(const Toks& t, std::size_t i) noexcept {
@@ -277,6 +278,7 @@ std::optional<DateMention> date_at(const Toks& t, std::size_t i) {
 } // namespace
 
 int month_from_key(std::string_view key) noexcept {
+    if (key.size() < 3 || key.size() > 9) return 0;
     for (const auto& m : month_names) {
         if (key == m.key) return m.month;
     }

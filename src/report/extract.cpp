@@ -26,6 +26,9 @@ namespace {
 // paragraphs right after it that introduce its section.
 constexpr std::size_t max_intro_paragraphs = 3;
 
+/// A block without a country in its headings names its country early, if at all.
+constexpr std::size_t country_window_bytes = 2000;
+
 // FNV-1a, 64 bit (Fowler, Noll, Vo): stable across platforms and runs.
 constexpr std::uint64_t fnv_offset = 14695981039346656037ull;
 constexpr std::uint64_t fnv_prime = 1099511628211ull;
@@ -44,6 +47,28 @@ std::string stable_id(const std::string& report_path, const std::string& text) {
     char buf[24];
     std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
     return buf;
+}
+
+/// Is @p raw, whitespace-normalised, @p text? Without building the copy.
+bool normalizes_to(std::string_view raw, std::string_view text) {
+    std::size_t i = 0, j = 0;
+    bool pending = false;
+    while (i < raw.size()) {
+        if (const std::size_t n = space_at(raw, i)) {
+            pending = j > 0;
+            i += n;
+            continue;
+        }
+        if (pending) {
+            if (j >= text.size() || text[j] != ' ') return false;
+            ++j;
+            pending = false;
+        }
+        if (j >= text.size() || text[j] != raw[i]) return false;
+        ++i;
+        ++j;
+    }
+    return j == text.size();
 }
 
 /// The sentence with its citations blanked out (same length, so token spans
@@ -314,7 +339,7 @@ private:
         bool exact = false;
         if (b.end > b.offset && b.end <= m_r.text.size()) {
             const std::string_view span = std::string_view(m_r.text).substr(b.offset, b.end - b.offset);
-            if (normalize_space(span) == b.text) {
+            if (normalizes_to(span, b.text)) {
                 raw = span;
                 exact = true;
             }
@@ -334,7 +359,9 @@ private:
         for (auto it = stack.rbegin(); it != stack.rend() && country == Country::unknown; ++it) {
             country = country_of(it->text);
         }
-        if (country == Country::unknown) country = country_of(b.text);
+        if (country == Country::unknown) {
+            country = country_of(b.text.substr(0, std::min(b.text.size(), country_window_bytes)));
+        }
         if (country == Country::unknown) country = country_of(m_r.title);
 
         bool undated_candidate = false;

@@ -140,6 +140,29 @@ void LocationFinder::add_sentence(std::string_view sentence) {
     if (clean.empty()) return;
     const ParsedPhrase p = parse_phrase(clean);
 
+    // Clauses that only report talk ("while talks between Russia and Turkey
+    // continued in Ankara") place nothing that happened.
+    std::vector<Span> talk;
+    {
+        std::size_t from = 0;
+        while (from < clean.size()) {
+            std::size_t cut = clean.size();
+            for (std::string_view sep : {", while ", ", whereas ", ", as ", ", although ", "; "}) {
+                const std::size_t at = clean.find(sep, from);
+                if (at != std::string::npos && at < cut) cut = at;
+            }
+            const Toks ct = tokenize(std::string_view(clean).substr(from, cut - from));
+            if (is_statement(ct) && event_types(ct).empty()) talk.push_back({from, cut});
+            from = cut == clean.size() ? cut : cut + 2;
+        }
+    }
+    auto in_talk = [&](std::size_t pos) {
+        for (const Span& t : talk) {
+            if (pos >= t.begin && pos < t.end) return true;
+        }
+        return false;
+    };
+
     struct Piece {
         std::size_t begin, end;
         const Constraint* c;  ///< nullptr: the target
@@ -152,7 +175,7 @@ void LocationFinder::add_sentence(std::string_view sentence) {
         if (c.text.empty() || c.anchors.empty()) continue;
         std::size_t pos = clean.find(c.text, cursor);
         if (pos == std::string::npos) pos = clean.find(c.text);
-        if (pos == std::string::npos) continue;
+        if (pos == std::string::npos || in_talk(pos)) continue;
         bool false_place = false, all_countries = true;
         for (const Anchor& a : c.anchors) {
             if (a.kind == AnchorKind::place && not_a_place(a.name)) false_place = true;
@@ -167,7 +190,9 @@ void LocationFinder::add_sentence(std::string_view sentence) {
     }
     if (p.target && !p.target->text.empty() && !not_a_place(p.target->name) && !is_country(p.target->name)) {
         const std::size_t pos = clean.find(p.target->text);
-        if (pos != std::string::npos) pieces.push_back({pos, pos + p.target->text.size(), nullptr, score_target, false});
+        if (pos != std::string::npos && !in_talk(pos)) {
+            pieces.push_back({pos, pos + p.target->text.size(), nullptr, score_target, false});
+        }
     }
     std::sort(pieces.begin(), pieces.end(), [](const Piece& a, const Piece& b) { return a.begin < b.begin; });
     // Overlapping pieces: keep the first.
@@ -270,7 +295,7 @@ void LocationFinder::add_sentence(std::string_view sentence) {
     const Toks t = tokenize(clean);
     for (std::size_t i = 0; i < t.size(); ++i) {
         const auto m = triggers.match(t, i);
-        if (!m) continue;
+        if (!m || in_talk(t[i].begin)) continue;
         std::size_t k = m->second;
         for (std::size_t items = 0; items < max_list_items && k < t.size(); ++items) {
             const std::size_t item_begin = k;

@@ -25,6 +25,7 @@ std::size_t closer_at(std::string_view s, std::size_t i) noexcept {
     if (i >= s.size()) return 0;
     const char c = s[i];
     if (c == '"' || c == '\'' || c == ')' || c == ']') return 1;
+    if (c != '\xE2' && c != '\xC2') return 0;
     if (starts_with(s, i, "\xE2\x80\x9D") || starts_with(s, i, "\xE2\x80\x99") || starts_with(s, i, "\xC2\xBB")) {
         return s[i] == '\xC2' ? 2 : 3;
     }
@@ -35,7 +36,7 @@ std::size_t closer_at(std::string_view s, std::size_t i) noexcept {
 std::size_t terminal_at(std::string_view s, std::size_t i) noexcept {
     if (i >= s.size()) return 0;
     if (s[i] == '.' || s[i] == '!' || s[i] == '?') return 1;
-    if (starts_with(s, i, "\xE2\x80\xA6")) return 3;
+    if (s[i] == '\xE2' && starts_with(s, i, "\xE2\x80\xA6")) return 3;
     return 0;
 }
 

@@ -15,6 +15,9 @@ namespace reckon::report::detail {
 
 namespace {
 
+/// Captions are short; longer blocks are never compared for repetition
+/// (which keeps the comparison linear).
+constexpr std::size_t max_caption_bytes = 2000;
 /// Headings found before a heading level can be no deeper than this (HTML's h6).
 constexpr int max_heading_level = 6;
 /// Spaces between two captions printed side by side on one line.
@@ -378,8 +381,9 @@ void segment_plain_text(ReportText& r) {
         if (b.kind == ReportBlock::Kind::bullet) continue;
         const bool single = groups[i].first == groups[i].last;
         const std::string_view raw = std::string_view(text).substr(b.offset, b.end - b.offset);
-        const Toks toks = tokenize(b.text);
-        if (i == 0 && single && !ends_sentence(b.text)) {
+        // Headings and captions are short: only their start needs words.
+        const Toks toks = tokenize(std::string_view(b.text).substr(0, max_heading_bytes + 1));
+        if (i == 0 && single && !ends_sentence(b.text) && b.text.size() <= max_title_bytes) {
             b.kind = ReportBlock::Kind::heading;
             b.level = 0;
             r.title = b.text;
@@ -390,6 +394,7 @@ void segment_plain_text(ReportText& r) {
         auto repeats = [&](std::size_t j) {
             if (j >= r.blocks.size() || r.blocks[j].kind == ReportBlock::Kind::bullet) return false;
             const std::string& o = r.blocks[j].text;
+            if (o.size() > max_caption_bytes || b.text.size() > max_caption_bytes) return false;
             if (o == b.text) return true;
             const std::string& shorter = o.size() < b.text.size() ? o : b.text;
             const std::string& longer = o.size() < b.text.size() ? b.text : o;

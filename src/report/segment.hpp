@@ -18,6 +18,10 @@ namespace reckon::report::detail {
 inline constexpr std::size_t max_heading_bytes = 150;
 inline constexpr std::size_t max_heading_words = 16;
 
+/// The first line is the title only up to this length (the seed report's
+/// title is 134 bytes); a longer first line is prose.
+inline constexpr std::size_t max_title_bytes = 300;
+
 /// A line continues the one before it (a wrapped paragraph, as PDF text and
 /// hard-wrapped text files have) when that line fills at least this share of
 /// the text's full line width (the 90th percentile of line lengths). Wrapped

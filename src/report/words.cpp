@@ -66,7 +66,7 @@ bool is_word_cp(char32_t c) noexcept {
 }
 
 struct NumberWord {
-    const char* word;
+    std::string_view word;
     long value;
 };
 constexpr NumberWord units[] = {
@@ -81,6 +81,11 @@ constexpr NumberWord tens[] = {
 };
 
 std::optional<long> small_number_word(std::string_view w) {
+    // Number words start with one of these letters and are 3..15 bytes long
+    // ("seventy-seven"); most tokens are rejected here.
+    if (w.size() < 3 || w.size() > 15) return std::nullopt;
+    const char c0 = w[0];
+    if (c0 != 'z' && c0 != 'o' && c0 != 't' && c0 != 'f' && c0 != 's' && c0 != 'e' && c0 != 'n') return std::nullopt;
     for (const auto& u : units) {
         if (w == u.word) return u.value;
     }
