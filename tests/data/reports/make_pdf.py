@@ -24,7 +24,7 @@ CONTENT = [
     ("heading", "Deir ez-Zor Province"),
     ("bullet", "On March 5, 2021, an IED was activated against an SDF vehicle on the road between Hajin and "
                "Al-Jalaa, about 8 km south of Hajin. Two SDF fighters were killed (Telegram, March 6, 2021)."),
-    ("bullet", "On March 7, 2021, ISIS operatives attacked an SDF checkpoint in Al-Asharah, about 12 km "
+    ("bullet", "On March 7, 2021, ISIS operatives attacked an SDF checkpoint in Al-Asharah, about 15 km "
                "southeast of Al-Mayadeen, with machine guns. One fighter was killed and two others were "
                "wounded (Telegram, March 7, 2021)."),
     ("bullet", "On March 8, 2021, a mortar shell hit a house in Albukamal. A woman and two children were "

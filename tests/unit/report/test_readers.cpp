@@ -371,7 +371,7 @@ TEST_CASE("PDF reader: a two-page brief", "[report][reader][pdf]") {
     REQUIRE(bullets.size() == 6);
     // Printed over three lines, read as one bullet.
     CHECK(bullets[1]->text ==
-          "On March 7, 2021, ISIS operatives attacked an SDF checkpoint in Al-Asharah, about 12 km southeast of "
+          "On March 7, 2021, ISIS operatives attacked an SDF checkpoint in Al-Asharah, about 15 km southeast of "
           "Al-Mayadeen, with machine guns. One fighter was killed and two others were wounded (Telegram, March 7, 2021).");
     const ReportBlock* intro = block_starting(r, "This brief covers ISIS activity");
     REQUIRE(intro);
