@@ -157,45 +157,37 @@ std::size_t after_month(const Toks& t, std::size_t i) noexcept {
 
 /// "February 16, 2020", "February 16", "February 2020", "16 February 2020",
 /// "16 February", "2020-02-16".
+/// An optional year at @p k (", 2020" or " 2020"): sets it and returns the
+/// token after it, else returns @p k.
+std::size_t optional_year(const Toks& t, std::size_t k, int& year) noexcept {
+    const std::size_t y = is_punct(t, k, ",") ? k + 1 : k;
+    if (const int yr = year_at(t, y)) {
+        year = yr;
+        return y + 1;
+    }
+    return k;
+}
+
 std::optional<Atom> atom_at(const Toks& t, std::size_t i) {
     Atom a;
     if (const int m = month_at(t, i)) {
-        std::size_t k = after_month(t, i);
+        const std::size_t k = after_month(t, i);
         a.month = m;
         a.month_first = true;
         if (const int d = day_at(t, k)) {
             a.day = d;
-            ++k;
-            std::size_t y = k;
-            if (is_punct(t, y, ",")) ++y;
-            if (const int yr = year_at(t, y)) {
-                a.year = yr;
-                k = y + 1;
-            }
-            a.end = k;
+            a.end = optional_year(t, k + 1, a.year);
             return a;
         }
-        std::size_t y = k;
-        if (is_punct(t, y, ",")) ++y;
-        if (const int yr = year_at(t, y)) {
-            a.year = yr;
-            a.end = y + 1;
-            return a;
-        }
-        return std::nullopt;
+        a.end = optional_year(t, k, a.year);  // "February 2020"
+        if (a.year == 0) return std::nullopt;
+        return a;
     }
     if (const int d = day_at(t, i)) {
         if (const int m = month_at(t, i + 1)) {
             a.day = d;
             a.month = m;
-            std::size_t k = after_month(t, i + 1);
-            std::size_t y = k;
-            if (is_punct(t, y, ",")) ++y;
-            if (const int yr = year_at(t, y)) {
-                a.year = yr;
-                k = y + 1;
-            }
-            a.end = k;
+            a.end = optional_year(t, after_month(t, i + 1), a.year);
             return a;
         }
     }

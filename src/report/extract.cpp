@@ -155,8 +155,7 @@ private:
             if (b.kind == ReportBlock::Kind::heading) continue;
             for (const Citation& c : find_citations(b.text, top_level_brackets(b.text))) {
                 if (c.source.empty()) continue;
-                std::string l;
-                for (char ch : c.source) l.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
+                const std::string l = lower_ascii(c.source);
                 m_not_places.push_back(l);
                 // "Reuters; Sputnik", "Edlib Media Center – EMC": each part too.
                 std::size_t from = 0;

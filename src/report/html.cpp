@@ -29,13 +29,7 @@ using DocPtr = std::unique_ptr<xmlDoc, DocFree>;
 /// when it is at most this long.
 constexpr std::size_t max_bold_heading_bytes = 100;
 
-std::string lower(const xmlChar* s) {
-    std::string out = s ? reinterpret_cast<const char*>(s) : "";
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
-}
+std::string lower(const xmlChar* s) { return lower_ascii(s ? reinterpret_cast<const char*>(s) : ""); }
 
 std::string attribute(const xmlNode* n, const char* name) {
     xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));

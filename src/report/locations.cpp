@@ -35,14 +35,6 @@ constexpr std::size_t max_list_items = 12;
 /// Words of one place name in a list.
 constexpr std::size_t max_list_name_words = 5;
 
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
-}
-
 bool is_country(std::string_view name) {
     static constexpr std::array<std::string_view, 20> countries{
         "russia", "turkey",  "iran",      "syria",     "iraq",         "israel",        "jordan",

@@ -5,6 +5,7 @@
 #include "reckon/report.hpp"
 #include "report/readers.hpp"
 #include "report/segment.hpp"
+#include "report/words.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -17,6 +18,8 @@ namespace reckon {
 
 namespace {
 
+using report::detail::lower_ascii;
+
 /// The PDF header may follow some junk; readers look this far for it
 /// (PDF 1.7, ISO 32000-1, annex H.3, implementation note 13: within 1024 bytes).
 constexpr std::size_t pdf_header_window = 1024;
@@ -24,14 +27,6 @@ constexpr std::size_t pdf_header_window = 1024;
 constexpr std::size_t html_sniff_bytes = 4096;
 
 constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
-
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
-}
 
 bool looks_html(std::string_view content) {
     std::string_view s = content.substr(0, html_sniff_bytes);

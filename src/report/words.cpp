@@ -143,6 +143,14 @@ std::size_t space_at(std::string_view s, std::size_t i) noexcept {
     return is_space_cp(c) ? len : 0;
 }
 
+std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+}
+
 std::string normalize_space(std::string_view s) {
     std::string out;
     out.reserve(s.size());

@@ -80,6 +80,9 @@ private:
     const std::vector<Entry>* find(std::string_view first) const;
 };
 
+/// @p s with ASCII capitals in lower case (other bytes unchanged).
+std::string lower_ascii(std::string_view s);
+
 /// Collapse runs of whitespace (ASCII, NBSP and the Unicode spaces U+2000..U+200A,
 /// U+202F, U+205F, U+3000) to one space and trim.
 std::string normalize_space(std::string_view s);
