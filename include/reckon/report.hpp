@@ -37,6 +37,12 @@ struct Date {
 
 enum class InputFormat { text, html, pdf };
 const char* to_string(InputFormat f) noexcept;
+/// "text" | "txt", "html" | "htm", "pdf"; nullopt otherwise.
+std::optional<InputFormat> input_format_from_string(std::string_view s);
+/// The reader read_report(path) would choose: PDF magic ("%PDF-" in the first
+/// KiB), then HTML markup at the start, then the extension of @p name
+/// (.pdf, .html/.htm/.xhtml), else text.
+InputFormat detect_input_format(std::string_view content, std::string_view name = {});
 
 /// One structural block of a report.
 struct ReportBlock {
@@ -45,6 +51,13 @@ struct ReportBlock {
     std::string text;          ///< UTF-8, whitespace-normalised, bullet glyph removed
     std::size_t offset = 0;    ///< byte offset of the block's first character in ReportText::text
     std::size_t line = 0;      ///< 1-based line in ReportText::text
+    /// One past the block's last byte in ReportText::text: [offset, end) holds
+    /// the block as written (text is that span, whitespace-normalised).
+    /// 0 when unknown (a ReportText built by hand).
+    std::size_t end = 0;
+    /// Headings: 1 (top) .. 6, from h1..h6 in HTML, inferred in text/PDF
+    /// (README "Report ingest"). 0 for other blocks and for the title line.
+    int level = 0;
 };
 const char* to_string(ReportBlock::Kind k) noexcept;
 
@@ -95,10 +108,21 @@ struct Incident {
     std::size_t line = 0;           ///< 1-based line of offset_begin
     std::string text;               ///< the incident's sentence(s)
     std::string section;            ///< nearest heading ("Diyala Province"): context for places
-    std::optional<Date> date;       ///< event date
+    /// Outer headings down to `section` ("The Iraqi arena", "ISIS activity", ..., "Diyala Province").
+    std::vector<std::string> section_path;
+    std::optional<Date> date;       ///< event date (first day when it spans days)
+    /// Last day when the text gives a span ("February 12-14", or the report
+    /// period for date_basis report_period); nullopt for a single day.
+    std::optional<Date> date_end;
     std::string date_basis;         ///< explicit | relative | report_period | none
     EventType type = EventType::other;
+    /// Further types the text reports, by priority: an abduction that ended in
+    /// an execution is type abduction with other_types {execution}.
+    std::vector<EventType> other_types;
     std::string perpetrator;        ///< canonical actor ("ISIS", "SDF", "Syrian army", ...), "" unknown
+    /// "text" (named in the incident), "section" (the only actor its heading or
+    /// the heading's introduction names: "ISIS activity"), "" unknown.
+    std::string perpetrator_basis;
     std::string target;             ///< canonical actor or target description, "" unknown
     CasualtyCount killed;
     CasualtyCount wounded;
