@@ -1,6 +1,7 @@
 #include "cli/command.hpp"
 #include "cli/command_gazetteer.hpp"
 #include "cli/command_resolve.hpp"
+#include "cli/command_validate.hpp"
 
 namespace reckon::cli {
 
@@ -8,6 +9,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     std::vector<std::unique_ptr<Command>> out;
     out.push_back(std::make_unique<CommandGazetteer>());
     out.push_back(std::make_unique<CommandResolve>());
+    out.push_back(std::make_unique<CommandValidate>());
     return out;
 }
 

@@ -73,4 +73,15 @@ bool CsvReader::next(std::vector<std::string>& fields) {
     return true;
 }
 
+std::string csv_quote(const std::string& field, char delimiter) {
+    if (field.find_first_of(std::string("\"\r\n") + delimiter) == std::string::npos) return field;
+    std::string out = "\"";
+    for (char c : field) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+    return out;
+}
+
 } // namespace reckon::text

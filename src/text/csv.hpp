@@ -32,4 +32,7 @@ private:
     std::size_t m_record_line = 0;
 };
 
+/// @p field quoted for CSV output when it needs to be (RFC 4180).
+std::string csv_quote(const std::string& field, char delimiter = ',');
+
 } // namespace reckon::text
