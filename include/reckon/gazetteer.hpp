@@ -151,6 +151,10 @@ public:
     /// Every name of place @p id, as (name, lang) pairs.
     std::vector<std::pair<std::string, std::string>> names(std::string_view id) const;
 
+    /// The name of place @p id in Latin script: its primary name when that is
+    /// Latin, else GeoNames' ASCII name, else any Latin name; "" if none.
+    std::string latin_name(std::string_view id) const;
+
     /// Counts and sources.
     GazetteerInfo info() const;
 

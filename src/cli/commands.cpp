@@ -2,6 +2,7 @@
 #include "cli/command_convert.hpp"
 #include "cli/command_gazetteer.hpp"
 #include "cli/command_resolve.hpp"
+#include "cli/command_validate.hpp"
 
 namespace reckon::cli {
 
@@ -10,6 +11,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     out.push_back(std::make_unique<CommandGazetteer>());
     out.push_back(std::make_unique<CommandResolve>());
     out.push_back(std::make_unique<CommandConvert>());
+    out.push_back(std::make_unique<CommandValidate>());
     return out;
 }
 

@@ -73,10 +73,20 @@ std::string context_for_section(const Gazetteer& gazetteer, const std::string& s
             if (w == "syria" || w == "syrian") return "Syria";
         }
     }
-    if (is_admin_heading(folded) && words.size() <= 5) return section;
     SearchOptions so;
     so.explain = false;
     so.limit = 1;
+    // "Diyala Province": kept as written when the gazetteer knows that
+    // province or district ("Eastern Provinces Monitoring Digest" is none).
+    if (is_admin_heading(folded) && words.size() <= 5) {
+        SearchOptions ao = so;
+        ao.feature = folded.find("district") != std::string::npos ? FeatureType::admin2 : FeatureType::admin1;
+        const SearchResult r = gazetteer.search(section, ao);
+        if (!r.candidates.empty() && !r.ambiguous && r.candidates.front().place.feature_class == "A" &&
+            (r.candidates.front().match == MatchKind::exact || r.candidates.front().match == MatchKind::transliterated)) {
+            return section;
+        }
+    }
     for (const std::string& name : heading_place_names(section)) {
         const SearchResult r = gazetteer.search(name, so);
         if (r.candidates.empty() || r.ambiguous) continue;

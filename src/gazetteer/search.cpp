@@ -648,6 +648,16 @@ std::vector<std::pair<std::string, std::string>> Gazetteer::names(std::string_vi
     return out;
 }
 
+std::string Gazetteer::latin_name(std::string_view id) const {
+    // the primary name when it is Latin, else GeoNames' ASCII name, else any Latin name
+    Stmt q(m_impl->m_db, "SELECT n.name FROM names n JOIN places p ON p.id = n.place_id "
+                         "WHERE p.source_id = ?1 AND n.script = 'Latn' "
+                         "ORDER BY CASE n.kind WHEN 'primary' THEN 0 WHEN 'ascii' THEN 1 WHEN 'curated' THEN 2 "
+                         "WHEN 'boundary' THEN 3 ELSE 4 END, n.rowid LIMIT 1");
+    q.bind(1, id);
+    return q.step() ? q.text(0) : std::string();
+}
+
 std::optional<std::string> Gazetteer::area_wkb(std::string_view id) const {
     Stmt q(m_impl->m_db, "SELECT a.geom FROM admin_areas a JOIN places p ON p.id = a.place_id WHERE p.source_id = ?1 LIMIT 1");
     q.bind(1, id);

@@ -601,4 +601,35 @@ std::vector<std::string> single_deletions(std::string_view key) {
     return out;
 }
 
+std::string ascii_spelling(std::string_view name) {
+    if (is_ascii(name)) return std::string(name);
+    icu::UnicodeString u =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
+    if (const icu::Normalizer2* norm = nfkd()) {
+        UErrorCode status = U_ZERO_ERROR;
+        icu::UnicodeString d = norm->normalize(u, status);
+        if (U_SUCCESS(status)) u = d;
+    }
+    std::string out;
+    out.reserve(name.size());
+    for (int32_t i = 0; i < u.length();) {
+        const UChar32 c = u.char32At(i);
+        i += U16_LENGTH(c);
+        if (c < 0x80) {
+            out.push_back(static_cast<char>(c));
+        } else if (is_apostrophe_like(c)) {
+            const bool word_start = out.empty() || out.back() == ' ' || out.back() == '-';
+            if (!word_start) out.push_back('\'');
+        } else if (const char* l = latin_special(c)) {
+            out += l;
+        } else if (u_charType(c) == U_SPACE_SEPARATOR) {
+            out.push_back(' ');
+        }
+        // combining marks and letters without a Latin form are dropped
+    }
+    const auto b = out.find_first_not_of(' ');
+    if (b == std::string::npos) return {};
+    return out.substr(b, out.find_last_not_of(' ') - b + 1);
+}
+
 } // namespace reckon::text

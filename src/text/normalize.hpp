@@ -68,6 +68,12 @@ double edit_similarity(std::string_view a, std::string_view b);
 /// All strings obtained by deleting exactly one code point of @p key (distinct).
 std::vector<std::string> single_deletions(std::string_view key);
 
+/// @p name spelled in ASCII for editors: diacritics removed, case kept,
+/// ayn/hamza signs dropped at the start of a word and written ' inside one
+/// ("‘Anjārah" → "Anjarah", "Ba‘qūbah" → "Ba'qubah"). Characters with no
+/// Latin form (Arabic script) are dropped; "" when nothing is left.
+std::string ascii_spelling(std::string_view name);
+
 /// Length of @p s in code points.
 std::size_t length_cp(std::string_view s) noexcept;
 

@@ -21,3 +21,9 @@ cd "$src"
     --curated mini.curated.csv \
     --boundaries mini_adm1.geojson
 test -s "$work/mini.sqlite"
+# The validation fixtures' gazetteer: WORKDIR/validate.sqlite (tests/data/validate).
+cd "$src/../validate"
+"$bin" gazetteer build -q -o "$work/validate.sqlite" \
+    --geonames places.geonames.txt \
+    --boundaries adm1.geojson
+test -s "$work/validate.sqlite"

@@ -101,3 +101,14 @@ TEST_CASE("similarity measures", "[text]") {
     CHECK(single_deletions("abc") == std::vector<std::string>{"bc", "ac", "ab"});
     CHECK(single_deletions("aab").size() == 2);
 }
+
+TEST_CASE("ascii_spelling keeps case, drops diacritics and word-initial ayn", "[text]") {
+    CHECK(ascii_spelling("Al Mayādīn") == "Al Mayadin");
+    CHECK(ascii_spelling("‘Anjārah") == "Anjarah");
+    CHECK(ascii_spelling("Ba‘qūbah") == "Ba'qubah");
+    CHECK(ascii_spelling("Al Ḩawāyij") == "Al Hawayij");
+    CHECK(ascii_spelling("Şanlıurfa") == "Sanliurfa");
+    CHECK(ascii_spelling("Kirkuk") == "Kirkuk");
+    CHECK(ascii_spelling("دير الزور").empty());
+    CHECK(ascii_spelling("").empty());
+}

@@ -1,0 +1,1 @@
+validate --gazetteer ${GAZ%mini.sqlite}validate.sqlite --column place $DATA/validate/places.csv
