@@ -43,15 +43,6 @@ std::string quote_identifier(const std::string& s) {
     return out + "\"";
 }
 
-OGRwkbGeometryType ogr_type(GeometryKind k) noexcept {
-    switch (k) {
-    case GeometryKind::none: return wkbNone;
-    case GeometryKind::point: return wkbPoint;
-    case GeometryKind::polygon: return wkbPolygon;
-    case GeometryKind::multipolygon: return wkbMultiPolygon;
-    }
-    return wkbUnknown;
-}
 
 class GpkgBackend final : public FormatBackend {
 public:
@@ -98,7 +89,7 @@ public:
             CPLErrorReset();
             layer = GDALDatasetCreateLayer(m_ds.get(), schema.name.c_str(),
                                            schema.geometry == GeometryKind::none ? nullptr : srs(wgs),
-                                           ogr_type(schema.geometry), opt.get());
+                                           ogr_geometry_type(schema.geometry), opt.get());
             if (!layer) throw IoError(m_output + ": cannot create layer " + schema.name + last_cpl_error());
             auto writer = std::make_unique<LayerWriter>(layer, schema, FormatRules{}, m_output);
             writer->create_fields();

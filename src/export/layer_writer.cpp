@@ -69,15 +69,6 @@ std::size_t utf8_prefix(const std::string& s, std::size_t max) noexcept {
     return n;
 }
 
-OGRwkbGeometryType ogr_geometry_type(GeometryKind k) noexcept {
-    switch (k) {
-    case GeometryKind::none: return wkbNone;
-    case GeometryKind::point: return wkbPoint;
-    case GeometryKind::polygon: return wkbPolygon;
-    case GeometryKind::multipolygon: return wkbMultiPolygon;
-    }
-    return wkbUnknown;
-}
 
 bool compatible(FieldType want, OGRFieldType have) noexcept {
     switch (want) {
