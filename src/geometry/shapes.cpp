@@ -248,6 +248,17 @@ Geometry corridor(const LatLon& a, const LatLon& b, double half_width_m) {
     return make_valid(GEOSGeom_clone_r(h(), static_cast<GEOSGeometry*>(poly.handle())));
 }
 
+Geometry line_string(const std::vector<LatLon>& points) {
+    if (points.size() < 2) throw Error("geometry: a line needs two points");
+    GEOSCoordSequence* seq = GEOSCoordSeq_create_r(h(), static_cast<unsigned>(points.size()), 2);
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        GEOSCoordSeq_setXY_r(h(), seq, static_cast<unsigned>(i), points[i].lon_deg, points[i].lat_deg);
+    }
+    GEOSGeometry* g = GEOSGeom_createLineString_r(h(), seq);
+    if (!g) throw Error("geometry: cannot build line");
+    return Geometry::adopt(g);
+}
+
 Geometry intersection(const Geometry& a, const Geometry& b) {
     return make_valid(GEOSIntersection_r(h(), static_cast<GEOSGeometry*>(a.handle()), static_cast<GEOSGeometry*>(b.handle())));
 }
@@ -278,6 +289,62 @@ Geometry band_around(const Geometry& line, double r_min_m, double r_max_m) {
     if (inner_deg <= 0) return outer;
     Geometry inner = make_valid(GEOSBuffer_r(h(), static_cast<GEOSGeometry*>(line.handle()), inner_deg, 8));
     return difference(outer, inner);
+}
+
+namespace {
+void collect_lines(const GEOSGeometry* g, std::vector<std::vector<LatLon>>& out) {
+    const int type = GEOSGeomTypeId_r(h(), g);
+    if (type == GEOS_LINESTRING || type == GEOS_LINEARRING) {
+        const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h(), g);
+        unsigned n = 0;
+        GEOSCoordSeq_getSize_r(h(), seq, &n);
+        std::vector<LatLon> pts(n);
+        for (unsigned i = 0; i < n; ++i) GEOSCoordSeq_getXY_r(h(), seq, i, &pts[i].lon_deg, &pts[i].lat_deg);
+        out.push_back(std::move(pts));
+    } else if (type == GEOS_MULTILINESTRING || type == GEOS_GEOMETRYCOLLECTION) {
+        const int n = GEOSGetNumGeometries_r(h(), g);
+        for (int i = 0; i < n; ++i) collect_lines(GEOSGetGeometryN_r(h(), g, i), out);
+    }
+}
+} // namespace
+
+Geometry side_of_line(const Geometry& line, double azimuth_deg, double half_width_deg, double reach_m) {
+    constexpr double metres_per_degree_lat = 111320.0;
+    // Rays that stand for the sector of directions: its arc is drawn by chords.
+    constexpr int rays = 5;
+    if (line.empty() || !std::isfinite(azimuth_deg) || !(reach_m > 0)) throw Error("geometry: invalid side of line");
+    const double half = std::clamp(half_width_deg, 0.0, 89.0);
+    std::vector<std::vector<LatLon>> parts;
+    collect_lines(static_cast<const GEOSGeometry*>(line.handle()), parts);
+    std::vector<GEOSGeometry*> hulls;
+    for (const auto& pts : parts) {
+        for (std::size_t i = 0; i + 1 < pts.size(); ++i) {
+            const LatLon& a = pts[i];
+            const LatLon& b = pts[i + 1];
+            const double cos_lat = std::max(0.2, std::cos((a.lat_deg + b.lat_deg) / 2.0 / deg_per_rad));
+            std::vector<GEOSGeometry*> corners{GEOSGeom_createPointFromXY_r(h(), a.lon_deg, a.lat_deg),
+                                               GEOSGeom_createPointFromXY_r(h(), b.lon_deg, b.lat_deg)};
+            for (int k = 0; k < rays; ++k) {
+                const double az = (azimuth_deg - half + 2.0 * half * k / (rays - 1)) / deg_per_rad;
+                const double dlon = reach_m * std::sin(az) / (metres_per_degree_lat * cos_lat);
+                const double dlat = reach_m * std::cos(az) / metres_per_degree_lat;
+                for (const LatLon* p : {&a, &b}) {
+                    corners.push_back(GEOSGeom_createPointFromXY_r(h(), p->lon_deg + dlon, p->lat_deg + dlat));
+                }
+            }
+            GEOSGeometry* mp = GEOSGeom_createCollection_r(h(), GEOS_MULTIPOINT, corners.data(),
+                                                           static_cast<unsigned>(corners.size()));
+            GEOSGeometry* hull = GEOSConvexHull_r(h(), mp);
+            GEOSGeom_destroy_r(h(), mp);
+            if (hull) hulls.push_back(hull);
+        }
+    }
+    if (hulls.empty()) throw Error("geometry: a side of an empty line");
+    GEOSGeometry* all = GEOSGeom_createCollection_r(h(), GEOS_GEOMETRYCOLLECTION, hulls.data(),
+                                                    static_cast<unsigned>(hulls.size()));
+    GEOSGeometry* u = GEOSUnaryUnion_r(h(), all);
+    GEOSGeom_destroy_r(h(), all);
+    return make_valid(u);
 }
 
 Geometry difference(const Geometry& a, const Geometry& b) {
