@@ -509,12 +509,19 @@ Relation Parser::relation_of_np(const NounPhrase& np) const noexcept {
 }
 
 bool Parser::try_in(std::size_t i, std::size_t& next) {
-    if (!(is(i, "in") || is(i, "at") || is(i, "inside") || is(i, "within") || is(i, "throughout") ||
+    const bool on = is(i, "on");  // "on the Euphrates": on its banks (only for rivers)
+    if (!(on || is(i, "in") || is(i, "at") || is(i, "inside") || is(i, "within") || is(i, "throughout") ||
           is(i, "across") || is(i, "في"))) {
         return false;
     }
     NounPhraseList list;
     if (!parse_np_list(i + 1, list)) return false;
+    if (on) {
+        if (list.count != 1 || list.items[0].kind != AnchorKind::river) return false;
+        Constraint c = constraint(Relation::part, list);
+        c.part = "bank";
+        return accept(std::move(c), i, list.end, next);
+    }
     const NounPhrase& np = list.items[list.count - 1];  // "in the Idlib and Aleppo regions": the last has the generic word
     const Relation r = relation_of_np(np);
     Constraint c = constraint(r, list);

@@ -53,6 +53,22 @@ constexpr double ucdp_district_m = 75000.0;
 constexpr double point_like_extent_m = 10000.0;
 // "immediately south of the border", "near the border": within this of it.
 constexpr double border_direction_only_m = 25000.0;
+// River anchors (the course's own generalisation error, the place's extent_m,
+// is added to every width below).
+// "on the banks of the Tigris": the floodplain, which in Syria is "no more than
+// a few miles wide" (Encyclopaedia Britannica, "Tigris-Euphrates river
+// system"): half of ~6 km either side of the channel.
+constexpr double river_bank_half_width_m = 3000.0;
+// "the Euphrates Valley": the floodplain plus the terraces up to the valley
+// escarpment, where the valley's towns and villages stand (Hajin, al-Susah,
+// al-Mayadin lie within 3 km of the course; the villages of the valley up to
+// ~10 km): 10 km either side.
+constexpr double valley_half_width_m = 10000.0;
+// Search depth for a river's name: the course may be a few candidates down
+// (GeoNames has villages and stream points of the same name).
+constexpr std::size_t river_candidates = 10;
+// Per-resolver lookup cache bound (a batch names a few hundred distinct anchors).
+constexpr std::size_t max_cached_searches = 4096;
 
 struct Region {
     bool has_distance = false;  // an offset with a figure: its nominal point is the best single point
@@ -107,6 +123,16 @@ std::string country_of_context(const std::string& context) {
     return {};
 }
 
+// "Euphrates Valley" → "Euphrates"; "" when the name does not end in "valley".
+std::string valley_stem(const std::string& name) {
+    constexpr std::string_view word = " valley";
+    if (name.size() <= word.size()) return {};
+    std::string tail = name.substr(name.size() - word.size());
+    std::transform(tail.begin(), tail.end(), tail.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+    if (tail != word) return {};
+    return name.substr(0, name.size() - word.size());
+}
+
 // Admin polygons are drawn at this tolerance (~200 m): the uncertainty of a
 // province is tens of kilometres, and the source polygons carry thousands of
 // vertices that would make every output row megabytes.
@@ -140,6 +166,67 @@ const Geometry* Resolver::border_line(const std::string& a, const std::string& b
             if (!g.empty()) line = std::make_shared<Geometry>(std::move(g));
         }
         it = m_borders.emplace(key, std::move(line)).first;
+    }
+    return it->second.get();
+}
+
+const Geometry* Resolver::line_of(const Place& p) const {
+    auto it = m_lines.find(p.id);
+    if (it == m_lines.end()) {
+        std::shared_ptr<Geometry> g;
+        if (auto wkb = m_gazetteer.line_wkb(p.id)) g = std::make_shared<Geometry>(Geometry::from_wkb(*wkb));
+        it = m_lines.emplace(p.id, std::move(g)).first;
+    }
+    return it->second.get();
+}
+
+const SearchResult& Resolver::search_cached(const std::string& name, const SearchOptions& o) const {
+    std::string key = fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}", name, o.country, o.in_admin, o.near,
+                                  static_cast<int>(o.feature), o.limit, o.strict_context ? 1 : 0, o.explain ? 1 : 0);
+    if (o.near_point) key += fmt::format("\x1f{:.9f},{:.9f}", o.near_point->lat_deg, o.near_point->lon_deg);
+    auto it = m_searches.find(key);
+    if (it != m_searches.end()) return it->second;
+    if (m_searches.size() >= max_cached_searches) m_searches.clear();
+    return m_searches.emplace(std::move(key), m_gazetteer.search(name, o)).first->second;
+}
+
+std::optional<Place> Resolver::find_river(const std::string& name, const SearchOptions& base) const {
+    SearchOptions so = base;
+    so.feature = FeatureType::region;
+    so.limit = river_candidates;
+    so.near_point.reset();
+    // "the Diyala" is also a province: the river's own name carries "River"
+    for (const std::string& q : {name, name + " River"}) {
+        for (const Candidate& c : search_cached(q, so).candidates) {
+            if (line_of(c.place)) return c.place;
+        }
+    }
+    return std::nullopt;
+}
+
+const Geometry* Resolver::context_area(const std::string& context) const {
+    if (context.empty()) return nullptr;
+    auto it = m_context_areas.find(context);
+    if (it == m_context_areas.end()) {
+        std::shared_ptr<Geometry> g;
+        std::optional<std::string> wkb;
+        const std::string cc = country_of_context(context);
+        if (!cc.empty()) {
+            wkb = m_gazetteer.country_wkb(cc);
+        } else {
+            SearchOptions so;
+            so.explain = false;
+            so.limit = 3;
+            for (FeatureType f : {FeatureType::admin1, FeatureType::admin2}) {
+                so.feature = f;
+                for (const Candidate& c : search_cached(context, so).candidates) {
+                    if (c.place.feature_class == "A" && (wkb = m_gazetteer.area_wkb(c.place.id))) break;
+                }
+                if (wkb) break;
+            }
+        }
+        if (wkb) g = std::make_shared<Geometry>(Geometry::from_wkb(*wkb).simplified(admin_polygon_tolerance_deg));
+        it = m_context_areas.emplace(context, std::move(g)).first;
     }
     return it->second.get();
 }
@@ -220,17 +307,28 @@ Resolution Resolver::resolve(const ParsedPhrase& pp, const ResolveOptions& optio
             ra.anchor = a;
             if (a.kind == AnchorKind::border) {
                 ra.status = "border";  // located below, from the country polygons
-            } else if (a.kind != AnchorKind::place) {
-                ra.status = "unsupported";
-                res.messages.push_back(fmt::format("'{}': {} anchors are not supported yet (no river geometry in "
-                                                   "the gazetteer)",
-                                                   a.text.empty() ? a.name : a.text, to_string(a.kind)));
+            } else if (a.kind == AnchorKind::river) {
+                if (std::optional<Place> river = find_river(a.name, base)) {
+                    ra.place = std::move(river);
+                    ra.status = "ok";
+                } else {
+                    ra.status = "not_found";
+                    res.messages.push_back(fmt::format("'{}': no river of that name with a course in the gazetteer",
+                                                       a.text.empty() ? a.name : a.text));
+                }
             } else {
                 SearchOptions so = base;
                 so.feature = feature_from_hint(a.feature_hint);
                 so.limit = 5;
-                SearchResult sr = m_gazetteer.search(a.name, so);
-                if (sr.candidates.empty()) {
+                const SearchResult& sr = search_cached(a.name, so);
+                std::optional<Place> valley_river;
+                if (sr.candidates.empty() && a.feature_hint == "valley") valley_river = find_river(valley_stem(a.name), base);
+                if (valley_river) {
+                    // "the Khabur valley": no place of that name, but the river's course
+                    ra.place = std::move(valley_river);
+                    ra.status = "ok";
+                    res.messages.push_back("'" + a.name + "' taken as the valley of the " + ra.place->name);
+                } else if (sr.candidates.empty()) {
                     ra.status = "not_found";
                     ra.candidates = sr.suggestions;
                     std::string msg = "'" + a.name + "' not found in the gazetteer";
@@ -259,11 +357,11 @@ Resolution Resolver::resolve(const ParsedPhrase& pp, const ResolveOptions& optio
         for (auto& ra : res.anchors) {
             if (ra.status != "ambiguous") continue;
             for (const auto& other : res.anchors) {
-                if (&other == &ra || other.status != "ok" || !other.place) continue;
+                if (&other == &ra || other.status != "ok" || !other.place || other.anchor.kind != AnchorKind::place) continue;
                 SearchOptions so = base;
                 so.feature = feature_from_hint(ra.anchor.feature_hint);
                 so.near_point = other.place->position;
-                SearchResult sr = m_gazetteer.search(ra.anchor.name, so);
+                const SearchResult& sr = search_cached(ra.anchor.name, so);
                 if (!sr.candidates.empty() && !sr.ambiguous) {
                     ra.place = sr.candidates.front().place;
                     ra.status = "ok";
@@ -368,7 +466,8 @@ Resolution Resolver::resolve(const ParsedPhrase& pp, const ResolveOptions& optio
     std::vector<std::string> phrase_countries;
     if (!base.country.empty()) phrase_countries.push_back(base.country);
     for (const auto& ra : res.anchors) {
-        if (ra.place && std::find(phrase_countries.begin(), phrase_countries.end(), ra.place->country) == phrase_countries.end()) {
+        if (ra.place && ra.anchor.kind == AnchorKind::place &&
+            std::find(phrase_countries.begin(), phrase_countries.end(), ra.place->country) == phrase_countries.end()) {
             phrase_countries.push_back(ra.place->country);
         }
     }
@@ -377,6 +476,95 @@ Resolution Resolver::resolve(const ParsedPhrase& pp, const ResolveOptions& optio
     std::vector<Region> regions;
     bool ambiguous_left = false;
     bool absurd = false;
+
+    // A river anchor: a band along its course, on the side the direction names
+    // ("30 km west of the Euphrates"), or a corridor ("near", "along", "on the
+    // banks of", "within 10 km of"); the course's generalisation error (the
+    // place's extent) widens it. A line anchor, so UCDP 5. The context, when it
+    // names a country or province, clips it.
+    auto river_region = [&](const Constraint& c, const Place& river) -> std::optional<Region> {
+        const Geometry* line = line_of(river);
+        if (!line) return std::nullopt;
+        const double e = river.extent_m;
+        const bool has_dir = c.direction && std::isfinite(c.direction->azimuth_deg);
+        double lo_m = 0.0, hi_m = uncertainty::near_radius_m(model);
+        switch (c.relation) {
+        case Relation::offset: {
+            const bool has_dist = c.distance && (std::isfinite(c.distance->value_m) ||
+                                                 c.distance->qualifier == DistanceQualifier::few ||
+                                                 c.distance->qualifier == DistanceQualifier::several);
+            if (has_dist) {
+                if (std::isfinite(c.distance->value_m) && (c.distance->value_m <= 0 || c.distance->value_m > max_offset_m)) {
+                    res.messages.push_back(fmt::format("'{}': a distance of {:.0f} km is not plausible", c.distance->text,
+                                                       c.distance->value_m / 1000.0));
+                    absurd = true;
+                    return std::nullopt;
+                }
+                const uncertainty::RadialRange rr = uncertainty::distance_range(*c.distance, model);
+                lo_m = rr.min_m;
+                hi_m = rr.max_m;
+                if (!res.offset) {
+                    res.offset = OffsetEstimate{rr.nominal_m, rr.min_m, rr.max_m,
+                                                has_dir ? c.direction->azimuth_deg : std::nan(""),
+                                                has_dir ? uncertainty::heading_half_width_deg(*c.direction, model) : 180.0};
+                }
+            } else {
+                // how far a bare direction reaches, as measured for place anchors
+                hi_m = uncertainty::direction_only_range(0.0, model).max_m;
+            }
+            break;
+        }
+        case Relation::within: {
+            const double d = c.distance && std::isfinite(c.distance->value_m) ? c.distance->value_m : 0.0;
+            hi_m = std::max(d + (c.distance ? uncertainty::distance_precision_m(*c.distance, model.precision) : 0.0), 100.0);
+            break;
+        }
+        case Relation::part:
+            if (c.part == "bank") hi_m = river_bank_half_width_m;
+            break;
+        case Relation::between:
+        case Relation::road:
+            res.messages.push_back("'" + c.text + "': a river cannot be one end of a between or road description");
+            return std::nullopt;
+        default:
+            break;
+        }
+        Geometry band = geometry::band_around(*line, std::max(0.0, lo_m - e), hi_m + e);
+        if (has_dir) {
+            const double half = uncertainty::heading_half_width_deg(*c.direction, model);
+            band = geometry::intersection(band, geometry::side_of_line(*line, c.direction->azimuth_deg, half, hi_m + e));
+        }
+        if (const Geometry* ctx = context_area(options.context)) band = geometry::intersection(band, *ctx);
+        if (band.empty() || geometry::area_m2(band) <= 0.0) {
+            res.messages.push_back("'" + c.text + "': the " + river.name + " has no such stretch" +
+                                   (options.context.empty() ? "" : " in " + options.context));
+            return std::nullopt;
+        }
+        Region r;
+        r.geom = std::move(band);
+        r.natural_point = geometry::min_radius_centre(r.geom);
+        r.codes = {5, 0};
+        r.text = c.text;
+        return r;
+    };
+
+    // "the Euphrates Valley": a corridor along the river's course, within the
+    // named valley region's own extent when the gazetteer has one.
+    auto valley_region = [&](const Constraint& c, const Place& named) -> std::optional<Region> {
+        std::optional<Place> river;
+        if (line_of(named)) river = named;
+        else river = find_river(valley_stem(c.anchors.front().name), base);
+        if (!river) return std::nullopt;
+        Geometry g = geometry::band_around(*line_of(*river), 0.0, valley_half_width_m + river->extent_m);
+        if (river->id != named.id) g = geometry::intersection(g, geometry::disk(named.position, named.extent_m));
+        if (const Geometry* ctx = context_area(options.context)) g = geometry::intersection(g, *ctx);
+        if (g.empty() || geometry::area_m2(g) <= 0.0) return std::nullopt;
+        Region r;
+        r.geom = std::move(g);
+        r.natural_point = geometry::min_radius_centre(r.geom);
+        r.text = c.text;
+        return r;
+    };
     for (std::size_t ci = 0; ci < pp.constraints.size(); ++ci) {
         const Constraint& c = pp.constraints[ci];
         if (!c.anchors.empty() && c.anchors.front().kind == AnchorKind::border) {
@@ -389,6 +577,38 @@ Resolution Resolver::resolve(const ParsedPhrase& pp, const ResolveOptions& optio
             for (std::size_t ai : anchor_index[ci]) res.anchors[ai].status = r ? "ok" : "not_found";
             if (r) regions.push_back(std::move(*r));
             continue;
+        }
+        if (!c.anchors.empty() && c.anchors.front().kind == AnchorKind::river) {
+            const ResolvedAnchor& ra = res.anchors[anchor_index[ci].front()];
+            if (!ra.place) continue;
+            std::optional<Region> r;
+            try {
+                r = river_region(c, *ra.place);
+            } catch (const Error& e) {
+                res.messages.push_back("'" + c.text + "': " + e.what());
+            }
+            if (r) regions.push_back(std::move(*r));
+            continue;
+        }
+        if (std::any_of(c.anchors.begin(), c.anchors.end(), [](const Anchor& a) { return a.kind != AnchorKind::place; })) {
+            res.messages.push_back("'" + c.text + "': a border or river cannot be one of several places");
+            continue;
+        }
+        if (c.anchors.size() == 1 && c.anchors.front().feature_hint == "valley" && !anchor_index[ci].empty() &&
+            (c.relation == Relation::region || c.relation == Relation::at || c.relation == Relation::near)) {
+            const ResolvedAnchor& ra = res.anchors[anchor_index[ci].front()];
+            if (ra.place && ra.status == "ok") {
+                std::optional<Region> r;
+                try {
+                    r = valley_region(c, *ra.place);
+                } catch (const Error& e) {
+                    res.messages.push_back("'" + c.text + "': " + e.what());
+                }
+                if (r) {
+                    regions.push_back(std::move(*r));
+                    continue;
+                }
+            }
         }
         std::vector<const Place*> places;
         bool usable = !anchor_index[ci].empty();
@@ -605,7 +825,7 @@ Resolution Resolver::resolve(const ParsedPhrase& pp, const ResolveOptions& optio
         so.feature = feature_from_hint(t.feature_hint);
         so.limit = 10;
         if (combined) so.near_point = point;
-        SearchResult sr = m_gazetteer.search(t.name, so);
+        const SearchResult sr = search_cached(t.name, so);
         const double region_radius = combined ? geometry::max_distance_m(point, final_geom) : 0.0;
         const Candidate* confirmed = nullptr;
         for (const auto& c : sr.candidates) {
