@@ -405,6 +405,19 @@ LatLon min_radius_centre(const Geometry& g) {
     return local.from_xy(cx, cy);
 }
 
+LatLon nearest_point(const Geometry& g, const LatLon& p) {
+    if (g.empty() || !p.valid()) return {};
+    GEOSGeometry* pt = GEOSGeom_createPointFromXY_r(h(), p.lon_deg, p.lat_deg);
+    GEOSCoordSequence* seq = GEOSNearestPoints_r(h(), static_cast<const GEOSGeometry*>(g.handle()), pt);
+    GEOSGeom_destroy_r(h(), pt);
+    LatLon out;
+    if (seq) {
+        GEOSCoordSeq_getXY_r(h(), seq, 0, &out.lon_deg, &out.lat_deg);
+        GEOSCoordSeq_destroy_r(h(), seq);
+    }
+    return out;
+}
+
 double area_m2(const Geometry& g) {
     std::vector<std::vector<LatLon>> shells, holes;
     if (!g.empty()) collect_rings(static_cast<const GEOSGeometry*>(g.handle()), shells, holes);

@@ -83,6 +83,9 @@ double max_distance_m(const LatLon& from, const Geometry& g);
 /// the uncertainty circle is as small as the shape allows.
 LatLon min_radius_centre(const Geometry& g);
 
+/// The point of @p g nearest @p p in lon/lat (p itself when g covers it).
+LatLon nearest_point(const Geometry& g, const LatLon& p);
+
 /// Geodesic area (m²) of a polygon or multipolygon (holes subtracted).
 double area_m2(const Geometry& g);
 

@@ -72,6 +72,7 @@ constexpr std::size_t max_cached_searches = 4096;
 
 struct Region {
     bool has_distance = false;  // an offset with a figure: its nominal point is the best single point
+    bool line_anchor = false;   // a river band or corridor: its point is on it, not off a bend
     Geometry geom;
     LatLon natural_point;  // the description's own best point (nominal offset, place point)
     PrecisionCodes codes;
@@ -121,6 +122,21 @@ std::string country_of_context(const std::string& context) {
         if (f == n || f == std::string("in ") + n) return cc;
     }
     return {};
+}
+
+// The point of @p g nearest @p centre, a step inside its edge so that it stays
+// inside once written with 6 decimals (~0.1 m); the centre itself when inside.
+LatLon point_inside_near(const Geometry& g, const LatLon& centre) {
+    constexpr double inward_step_deg = 1e-4;  // ~10 m
+    if (geometry::covers(g, centre)) return centre;
+    const LatLon n = geometry::nearest_point(g, centre);
+    const double dx = n.lon_deg - centre.lon_deg, dy = n.lat_deg - centre.lat_deg;
+    const double len = std::hypot(dx, dy);
+    if (len > 0) {
+        const LatLon in{n.lat_deg + dy / len * inward_step_deg, n.lon_deg + dx / len * inward_step_deg};
+        if (geometry::covers(g, in)) return in;
+    }
+    return g.point_on_surface();
 }
 
 // "Euphrates Valley" → "Euphrates"; "" when the name does not end in "valley".
@@ -458,7 +474,8 @@ Resolution Resolver::resolve(const ParsedPhrase& pp, const ResolveOptions& optio
         if (band.empty()) return std::nullopt;
         Region r;
         r.geom = std::move(band);
-        r.natural_point = geometry::min_radius_centre(r.geom);
+        r.natural_point = point_inside_near(r.geom, geometry::min_radius_centre(r.geom));
+        r.line_anchor = true;
         r.codes = {5, 0};
         r.text = c.text;
         return r;
@@ -542,7 +559,8 @@ Resolution Resolver::resolve(const ParsedPhrase& pp, const ResolveOptions& optio
         }
         Region r;
         r.geom = std::move(band);
-        r.natural_point = geometry::min_radius_centre(r.geom);
+        r.natural_point = point_inside_near(r.geom, geometry::min_radius_centre(r.geom));
+        r.line_anchor = true;
         r.codes = {5, 0};
         r.text = c.text;
         return r;
@@ -561,7 +579,8 @@ Resolution Resolver::resolve(const ParsedPhrase& pp, const ResolveOptions& optio
         if (g.empty() || geometry::area_m2(g) <= 0.0) return std::nullopt;
         Region r;
         r.geom = std::move(g);
-        r.natural_point = geometry::min_radius_centre(r.geom);
+        r.natural_point = point_inside_near(r.geom, geometry::min_radius_centre(r.geom));
+        r.line_anchor = true;
         r.text = c.text;
         return r;
     };
@@ -811,7 +830,7 @@ Resolution Resolver::resolve(const ParsedPhrase& pp, const ResolveOptions& optio
         if (preferred && (regions.size() == 1 || geometry::covers(final_geom, *preferred))) {
             point = *preferred;
         } else if (regions.size() == 1 && geometry::covers(final_geom, combined->natural_point) &&
-                   pp.constraints.front().relation != Relation::offset) {
+                   (pp.constraints.front().relation != Relation::offset || combined->line_anchor)) {
             point = combined->natural_point;
         } else {
             point = geometry::min_radius_centre(final_geom);
