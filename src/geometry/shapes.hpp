@@ -86,6 +86,10 @@ LatLon min_radius_centre(const Geometry& g);
 /// The point of @p g nearest @p p in lon/lat (p itself when g covers it).
 LatLon nearest_point(const Geometry& g, const LatLon& p);
 
+/// True if @p g has a positive area (planar, in degrees: a cheap test that a
+/// region is not empty or degenerate; area_m2 is the geodesic measure).
+bool has_area(const Geometry& g);
+
 /// Geodesic area (m²) of a polygon or multipolygon (holes subtracted).
 double area_m2(const Geometry& g);
 

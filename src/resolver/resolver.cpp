@@ -64,6 +64,9 @@ constexpr double river_bank_half_width_m = 3000.0;
 // al-Mayadin lie within 3 km of the course; the villages of the valley up to
 // ~10 km): 10 km either side.
 constexpr double valley_half_width_m = 10000.0;
+// The side of a river is decided on its course simplified to ~2 km, well
+// inside the course's own error (6-15 km): fewer segments to sweep.
+constexpr double side_sweep_simplify_deg = 0.02;
 // Search depth for a river's name: the course may be a few candidates down
 // (GeoNames has villages and stream points of the same name).
 constexpr std::size_t river_candidates = 10;
@@ -549,10 +552,11 @@ Resolution Resolver::resolve(const ParsedPhrase& pp, const ResolveOptions& optio
         Geometry band = geometry::band_around(*line, std::max(0.0, lo_m - e), hi_m + e);
         if (has_dir) {
             const double half = uncertainty::heading_half_width_deg(*c.direction, model);
-            band = geometry::intersection(band, geometry::side_of_line(*line, c.direction->azimuth_deg, half, hi_m + e));
+            const Geometry coarse = line->simplified(side_sweep_simplify_deg);
+            band = geometry::intersection(band, geometry::side_of_line(coarse, c.direction->azimuth_deg, half, hi_m + e));
         }
         if (const Geometry* ctx = context_area(options.context)) band = geometry::intersection(band, *ctx);
-        if (band.empty() || geometry::area_m2(band) <= 0.0) {
+        if (!geometry::has_area(band)) {
             res.messages.push_back("'" + c.text + "': the " + river.name + " has no such stretch" +
                                    (options.context.empty() ? "" : " in " + options.context));
             return std::nullopt;
@@ -576,7 +580,7 @@ Resolution Resolver::resolve(const ParsedPhrase& pp, const ResolveOptions& optio
         Geometry g = geometry::band_around(*line_of(*river), 0.0, valley_half_width_m + river->extent_m);
         if (river->id != named.id) g = geometry::intersection(g, geometry::disk(named.position, named.extent_m));
         if (const Geometry* ctx = context_area(options.context)) g = geometry::intersection(g, *ctx);
-        if (g.empty() || geometry::area_m2(g) <= 0.0) return std::nullopt;
+        if (!geometry::has_area(g)) return std::nullopt;
         Region r;
         r.geom = std::move(g);
         r.natural_point = point_inside_near(r.geom, geometry::min_radius_centre(r.geom));
@@ -805,7 +809,7 @@ Resolution Resolver::resolve(const ParsedPhrase& pp, const ResolveOptions& optio
             continue;
         }
         Geometry inter = geometry::intersection(combined->geom, r.geom);
-        if (inter.empty() || geometry::area_m2(inter) <= 0.0) {
+        if (!geometry::has_area(inter)) {
             const LatLon a = geometry::min_radius_centre(combined->geom);
             const LatLon b = geometry::min_radius_centre(r.geom);
             res.messages.push_back(fmt::format("'{}' and '{}' do not overlap (their centres are {:.0f} km apart); "
