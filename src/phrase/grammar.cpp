@@ -53,6 +53,7 @@ Anchor Parser::make_anchor(const NounPhrase& np, std::string_view inherited_hint
     Anchor a;
     a.kind = np.kind;
     a.name = bytes(np.name_begin, np.name_end);
+    if (np.full_end > np.name_end) a.full_name = bytes(np.name_begin, np.full_end);
     a.feature_hint = std::string(np.hint.empty() ? inherited_hint : np.hint);
     for (std::size_t i = 0; i < np.country_count; ++i) a.countries.emplace_back(countries[np.countries[i]].code);
     const bool split = np.name_begin != t(np.name_first_token).begin || np.name_end != t(np.name_end_token - 1).end;
@@ -307,6 +308,18 @@ bool Parser::try_between(std::size_t i, std::size_t& next) {
     }
     NounPhraseList list;
     if (!parse_np_list(k, list) || list.count < 2) return false;
+    // "talks between Turkey and Iran": parties, not a location ("between
+    // Hasakah and Deir ez-Zor" names no country and stays a location)
+    const bool parties = i > 0 && has_class(i - 1, word_class::interaction) && !midway;
+    if (parties) {
+        for (std::size_t a = 0; a < list.count; ++a) {
+            if (has_class(list.items[a].name_first_token, word_class::country)) {
+                add_unparsed(i - 1, list.end, "parties to talks or a conflict, not a location");
+                next = list.end;
+                return true;
+            }
+        }
+    }
     Constraint c = constraint(Relation::between, list);
     c.midway = midway;
     return accept(std::move(c), i, list.end, next);
@@ -516,6 +529,7 @@ bool Parser::try_in(std::size_t i, std::size_t& next) {
     }
     NounPhraseList list;
     if (!parse_np_list(i + 1, list)) return false;
+    if (list.count == 1 && try_named_part(list.items[0], i, next)) return true;  // "in the Al-Tamim neighborhood of Ramadi"
     if (on) {
         if (list.count != 1 || list.items[0].kind != AnchorKind::river) return false;
         Constraint c = constraint(Relation::part, list);
@@ -531,10 +545,23 @@ bool Parser::try_in(std::size_t i, std::size_t& next) {
     return accept(std::move(c), i, end, next);
 }
 
+bool Parser::try_named_part(const NounPhrase& np, std::size_t begin, std::size_t& next) {
+    if (np.kind != AnchorKind::place || np.part >= 0 || !(np.hint == "neighbourhood" || np.hint == "area") ||
+        !is(np.end, "of")) {
+        return false;
+    }
+    NounPhrase parent;
+    if (!parse_np(np.end + 1, parent) || parent.kind != AnchorKind::place) return false;
+    if (!m_out.target) m_out.target = make_anchor(np);
+    m_pending_active = false;
+    return accept(constraint(Relation::at, parent), begin, parent.end, next);
+}
+
 bool Parser::try_bare_name(std::size_t i, std::size_t& next) {
     if (!kind_is(i, TokenKind::word)) return false;
     NounPhrase np;
     if (!parse_np(i, np)) return false;
+    if (try_named_part(np, i, next)) return true;
     if (np.part >= 0 && np.kind == AnchorKind::place) {
         const PartWord& pw = part_words[static_cast<std::size_t>(np.part)];
         Constraint c = constraint(relation_of_part(pw.kind, false), np);

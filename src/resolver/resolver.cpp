@@ -336,13 +336,29 @@ Resolution Resolver::resolve(const ParsedPhrase& pp, const ResolveOptions& optio
                                                        a.text.empty() ? a.name : a.text));
                 }
             } else {
+                // "Sadr City": the name with its capitalised generic word, when a place has exactly that name
+                std::optional<Place> full;
+                if (!a.full_name.empty()) {
+                    SearchOptions fo = base;
+                    fo.limit = 5;
+                    for (const Candidate& c : search_cached(a.full_name, fo).candidates) {
+                        if (c.match == MatchKind::exact) {
+                            full = c.place;
+                            break;
+                        }
+                    }
+                }
                 SearchOptions so = base;
                 so.feature = feature_from_hint(a.feature_hint);
                 so.limit = 5;
-                const SearchResult& sr = search_cached(a.name, so);
+                static const SearchResult no_search;
+                const SearchResult& sr = full ? no_search : search_cached(a.name, so);
                 std::optional<Place> valley_river;
                 if (sr.candidates.empty() && a.feature_hint == "valley") valley_river = find_river(valley_stem(a.name), base);
-                if (valley_river) {
+                if (full) {
+                    ra.place = std::move(full);
+                    ra.status = "ok";
+                } else if (valley_river) {
                     // "the Khabur valley": no place of that name, but the river's course
                     ra.place = std::move(valley_river);
                     ra.status = "ok";
@@ -844,6 +860,9 @@ Resolution Resolver::resolve(const ParsedPhrase& pp, const ResolveOptions& optio
     // A named target: look it up near the described region and check it.
     if (pp.target) {
         const Anchor& t = *pp.target;
+        // a named part of one place ("the Al-Tamim neighborhood of Ramadi")
+        const bool named_part = (t.feature_hint == "neighbourhood" || t.feature_hint == "area") &&
+                                pp.constraints.size() == 1 && pp.constraints.front().relation == Relation::at;
         SearchOptions so = base;
         so.feature = feature_from_hint(t.feature_hint);
         so.limit = 10;
@@ -876,6 +895,14 @@ Resolution Resolver::resolve(const ParsedPhrase& pp, const ResolveOptions& optio
             final_geom = place_area(confirmed->place);
             point = confirmed->place.position;
             codes = codes_for_place(confirmed->place);
+        } else if (!sr.candidates.empty() && named_part) {
+            // "the Al-Tamim neighborhood of Ramadi": a same-named place elsewhere is another place
+            const Candidate& best = sr.candidates.front();
+            res.messages.push_back(fmt::format("'{}' is not in the gazetteer within '{}' (the nearest of that name, {} ({}), "
+                                               "is {:.0f} km away); placed by '{}'",
+                                               t.name, pp.constraints.front().anchors.front().name, best.place.name,
+                                               best.place.id, geodesy::distance_m(point, best.place.position) / 1000.0,
+                                               pp.constraints.front().anchors.front().name));
         } else if (!sr.candidates.empty()) {
             const Candidate& best = sr.candidates.front();
             const double d = geodesy::distance_m(point, best.place.position);
