@@ -33,6 +33,15 @@ void Parser::run() {
             i = next > i ? next : i + 1;
             continue;
         }
+        // "1e400 km", "5x km": a number glued to letters, then a unit: a figure
+        // that could not be read is said, not dropped without a word
+        UnitMatch u;
+        if (kind_is(i, TokenKind::number) && kind_is(i + 1, TokenKind::word) && !t(i + 1).has(token_flag::space_before) &&
+            !parse_unit(i + 1, u) && parse_unit(i + 2, u)) {
+            add_unparsed(i, u.end, "a distance whose number could not be read");
+            i = u.end;
+            continue;
+        }
         ++i;
     }
     promote_target();
