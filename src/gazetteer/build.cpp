@@ -133,6 +133,11 @@ private:
                        std::int64_t source);
     /// Courses become place_lines rows of the places they name (curated:<river_id>).
     void link_courses();
+    /// The next data row of a curated CSV with as many fields as @p header:
+    /// blank lines are skipped, short or long rows counted as bad. False at
+    /// the end (or after a row the reader cannot recover from).
+    bool next_row(text::CsvReader& csv, const std::string& path, const std::vector<std::string>& header,
+                  std::vector<std::string>& row, std::size_t& line);
 
     bool keep_country(const std::string& cc) const { return m_countries.empty() || m_countries.count(cc) > 0; }
 
@@ -559,19 +564,8 @@ void Builder::import_curated(const std::string& path) {
         return it == col.end() || it->second >= row.size() ? std::string() : trim(row[it->second]);
     };
     const std::string stem = fs::path(path).filename().string();
-    while (true) {
-        try {
-            if (!csv.next(row)) break;
-        } catch (const InputError& e) {
-            bad_row(path, e.line(), e.detail());
-            break;
-        }
-        const std::size_t line = csv.line();
-        if (row.size() == 1 && trim(row[0]).empty()) continue;
-        if (row.size() != header.size()) {
-            bad_row(path, line, std::to_string(header.size()) + " fields expected, found " + std::to_string(row.size()));
-            continue;
-        }
+    std::size_t line = 0;
+    while (next_row(csv, path, header, row, line)) {
         bool utf8_ok = true;
         for (const auto& v : row) utf8_ok = utf8_ok && text::valid_utf8(v);
         if (!utf8_ok) {
@@ -625,6 +619,25 @@ void Builder::import_curated(const std::string& path) {
     end_source(source);
 }
 
+bool Builder::next_row(text::CsvReader& csv, const std::string& path, const std::vector<std::string>& header,
+                       std::vector<std::string>& row, std::size_t& line) {
+    while (true) {
+        try {
+            if (!csv.next(row)) return false;
+        } catch (const InputError& e) {
+            bad_row(path, e.line(), e.detail());
+            return false;
+        }
+        line = csv.line();
+        if (row.size() == 1 && trim(row[0]).empty()) continue;
+        if (row.size() != header.size()) {
+            bad_row(path, line, std::to_string(header.size()) + " fields expected, found " + std::to_string(row.size()));
+            continue;
+        }
+        return true;
+    }
+}
+
 void Builder::import_course(const std::string& path, text::CsvReader& csv, const std::vector<std::string>& header,
                             std::int64_t source) {
     std::map<std::string, std::size_t> col;
@@ -637,19 +650,8 @@ void Builder::import_course(const std::string& path, text::CsvReader& csv, const
         auto it = col.find(name);
         return it == col.end() || it->second >= row.size() ? std::string() : trim(row[it->second]);
     };
-    while (true) {
-        try {
-            if (!csv.next(row)) break;
-        } catch (const InputError& e) {
-            bad_row(path, e.line(), e.detail());
-            break;
-        }
-        const std::size_t line = csv.line();
-        if (row.size() == 1 && trim(row[0]).empty()) continue;
-        if (row.size() != header.size()) {
-            bad_row(path, line, std::to_string(header.size()) + " fields expected, found " + std::to_string(row.size()));
-            continue;
-        }
+    std::size_t line = 0;
+    while (next_row(csv, path, header, row, line)) {
         const std::string river = get("river_id");
         std::int64_t seq = 0;
         double lat = 0, lon = 0;

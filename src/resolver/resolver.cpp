@@ -142,6 +142,18 @@ LatLon point_inside_near(const Geometry& g, const LatLon& centre) {
     return g.point_on_surface();
 }
 
+// A band along a river: its point is the band's point nearest its smallest
+// circle's centre, which a bent course puts off the band; a line, so UCDP 5.
+Region line_region(Geometry band, const std::string& text) {
+    Region r;
+    r.geom = std::move(band);
+    r.natural_point = point_inside_near(r.geom, geometry::min_radius_centre(r.geom));
+    r.line_anchor = true;
+    r.codes = {5, 0};
+    r.text = text;
+    return r;
+}
+
 // "Euphrates Valley" → "Euphrates"; "" when the name does not end in "valley".
 std::string valley_stem(const std::string& name) {
     constexpr std::string_view word = " valley";
@@ -491,10 +503,10 @@ Resolution Resolver::resolve(const ParsedPhrase& pp, const ResolveOptions& optio
             if (const auto wkb = m_gazetteer.country_wkb(*side)) band = geometry::intersection(band, Geometry::from_wkb(*wkb));
         }
         if (band.empty()) return std::nullopt;
+        // a border band keeps the smallest circle's centre as its point (as before rivers came)
         Region r;
         r.geom = std::move(band);
-        r.natural_point = point_inside_near(r.geom, geometry::min_radius_centre(r.geom));
-        r.line_anchor = true;
+        r.natural_point = geometry::min_radius_centre(r.geom);
         r.codes = {5, 0};
         r.text = c.text;
         return r;
@@ -577,13 +589,7 @@ Resolution Resolver::resolve(const ParsedPhrase& pp, const ResolveOptions& optio
                                    (options.context.empty() ? "" : " in " + options.context));
             return std::nullopt;
         }
-        Region r;
-        r.geom = std::move(band);
-        r.natural_point = point_inside_near(r.geom, geometry::min_radius_centre(r.geom));
-        r.line_anchor = true;
-        r.codes = {5, 0};
-        r.text = c.text;
-        return r;
+        return line_region(std::move(band), c.text);
     };
 
     // "the Euphrates Valley": a corridor along the river's course, within the
