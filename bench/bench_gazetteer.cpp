@@ -310,6 +310,35 @@ void BM_Resolve(benchmark::State& state) {
 }
 BENCHMARK(BM_Resolve)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond)->MinTime(0.3)->Repetitions(5)->ReportAggregatesOnly(true);
 
+// River anchors (bands and corridors along the curated courses), polygons on:
+// a separate figure, so that BM_Resolve stays comparable across versions.
+void BM_ResolveRivers(benchmark::State& state) {
+    reckon::Gazetteer* g = lookup_handle(state);
+    if (!g) return;
+    static const std::vector<std::string> phrases{
+        "30 kilometers west of the Euphrates",
+        "east of the Euphrates",
+        "on the banks of the Tigris",
+        "along the Khabur river",
+        "the Euphrates Valley",
+        "north of the Great Zab",
+        "on the banks of the Tigris near Tikrit",
+        "in the Euphrates valley near Hajin",
+    };
+    reckon::Resolver resolver(*g);
+    reckon::ResolveOptions opt;
+    std::size_t i = 0, located = 0;
+    for (auto _ : state) {
+        reckon::Resolution r = resolver.resolve(phrases[i], opt);
+        located += r.point.valid() ? 1 : 0;
+        benchmark::DoNotOptimize(r);
+        if (++i == phrases.size()) i = 0;
+    }
+    state.SetItemsProcessed(state.iterations());
+    state.counters["located"] = static_cast<double>(located) / static_cast<double>(state.iterations());
+}
+BENCHMARK(BM_ResolveRivers)->Unit(benchmark::kMicrosecond)->MinTime(0.3)->Repetitions(5)->ReportAggregatesOnly(true);
+
 void BM_MatchKeys(benchmark::State& state) {
     std::size_t i = 0;
     std::size_t bytes = 0;

@@ -24,7 +24,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (parsed.target) require(!parsed.target->name.empty());
     for (const auto& c : parsed.constraints) {
         require(!c.anchors.empty());
-        for (const auto& a : c.anchors) require(!a.name.empty());
+        for (const auto& a : c.anchors) {
+            require(!a.name.empty());
+            require(a.full_name.empty() || a.full_name.size() > a.name.size());  // the name plus its generic word
+        }
         if (c.direction) {
             require(c.direction->azimuth_deg >= 0.0 && c.direction->azimuth_deg < 360.0);
             require(c.direction->points == 4 || c.direction->points == 8 || c.direction->points == 16);

@@ -87,3 +87,15 @@ CREATE TABLE admin_areas (
   source    INTEGER NOT NULL REFERENCES sources(id)
 );
 CREATE INDEX admin_areas_code ON admin_areas(country, level, admin1, admin2);
+
+-- Line features: the course of a river as one polyline per place, built from
+-- a curated course CSV (one row per vertex, each with its source). The place's
+-- extent_m is the line's generalisation error (how far the true course may lie
+-- from the polyline).
+CREATE TABLE place_lines (
+  place_id  INTEGER PRIMARY KEY REFERENCES places(id),
+  vertices  INTEGER NOT NULL,
+  min_lon REAL NOT NULL, min_lat REAL NOT NULL, max_lon REAL NOT NULL, max_lat REAL NOT NULL,
+  geom      BLOB NOT NULL,      -- WKB LINESTRING, EPSG:4326 (lon/lat)
+  source    INTEGER NOT NULL REFERENCES sources(id)
+);

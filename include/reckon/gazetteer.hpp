@@ -162,6 +162,11 @@ public:
     /// country) with public id @p id, if the gazetteer has one.
     std::optional<std::string> area_wkb(std::string_view id) const;
 
+    /// The course (WKB LINESTRING, EPSG:4326) of a line feature (a river) with
+    /// public id @p id, if the gazetteer has one. The place's extent_m is the
+    /// line's generalisation error.
+    std::optional<std::string> line_wkb(std::string_view id) const;
+
     /// The polygon (WKB) of country @p iso2 ("SY"), if the gazetteer has one.
     std::optional<std::string> country_wkb(std::string_view iso2) const;
 

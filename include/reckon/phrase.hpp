@@ -58,6 +58,11 @@ struct Anchor {
     AnchorKind kind = AnchorKind::place;
     std::string name;                    ///< the name as written, without generic words ("Al-Mayadeen", "Euphrates")
     std::string feature_hint;            ///< "city", "town", "village", "province", "district", "capital", "" none
+    /// The name with a capitalised generic word that may belong to it ("Sadr
+    /// City", "Kuwait City": "Sadr" with the hint "city" is the other reading);
+    /// "" when there is none. The resolver tries it first and keeps it only
+    /// for an exact name match.
+    std::string full_name;
     std::vector<std::string> countries;  ///< for borders: ISO alpha-2 codes ("SY", "TR"); one for "the Iranian border"
     std::string text;                    ///< the span as written ("the capital Damascus", "Baiji town")
 };

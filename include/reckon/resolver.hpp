@@ -103,11 +103,22 @@ private:
     geometry::Geometry place_area(const Place& p) const;
     /// The border line between two countries ("SY", "TR"), cached; empty if unknown.
     const geometry::Geometry* border_line(const std::string& a, const std::string& b) const;
+    /// The course of a line place (a river), cached; nullptr if it has none.
+    const geometry::Geometry* line_of(const Place& p) const;
+    /// The river named @p name with a course in the gazetteer ("Euphrates", "Diyala" → Diyala River).
+    std::optional<Place> find_river(const std::string& name, const SearchOptions& base) const;
+    /// The polygon of a context ("Syria", "Deir ez-Zor Governorate"), cached; nullptr if none.
+    const geometry::Geometry* context_area(const std::string& context) const;
+    /// Gazetteer lookup, cached per resolver by name and options (reports name the same anchors again and again).
+    const SearchResult& search_cached(const std::string& name, const SearchOptions& options) const;
 
     const Gazetteer& m_gazetteer;
     /// Admin polygons, simplified once per resolver.
     mutable std::unordered_map<std::string, std::shared_ptr<geometry::Geometry>> m_areas;
     mutable std::unordered_map<std::string, std::shared_ptr<geometry::Geometry>> m_borders;
+    mutable std::unordered_map<std::string, std::shared_ptr<geometry::Geometry>> m_lines;
+    mutable std::unordered_map<std::string, std::shared_ptr<geometry::Geometry>> m_context_areas;
+    mutable std::unordered_map<std::string, SearchResult> m_searches;
 };
 
 } // namespace reckon

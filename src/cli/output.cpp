@@ -93,6 +93,7 @@ nlohmann::json number_or_null(double v, double scale = 1.0, double round_to = 1e
 nlohmann::json anchor_json(const Anchor& a) {
     nlohmann::json j{{"kind", to_string(a.kind)}, {"name", a.name}, {"text", a.text}};
     if (!a.feature_hint.empty()) j["feature_hint"] = a.feature_hint;
+    if (!a.full_name.empty()) j["full_name"] = a.full_name;
     if (!a.countries.empty()) j["countries"] = a.countries;
     return j;
 }

@@ -8,6 +8,7 @@
 #include "gazetteer/sqlite.hpp"
 #include "geodesy/geodesic.hpp"
 #include "geometry/geos.hpp"
+#include "geometry/shapes.hpp"
 #include "reckon/error.hpp"
 #include "reckon/version.hpp"
 #include "text/csv.hpp"
@@ -127,6 +128,16 @@ public:
 
 private:
     void assign_admin_codes();
+    /// A course CSV (river_id, seq, lat, lon, vertex, source): one row per vertex.
+    void import_course(const std::string& path, text::CsvReader& csv, const std::vector<std::string>& header,
+                       std::int64_t source);
+    /// Courses become place_lines rows of the places they name (curated:<river_id>).
+    void link_courses();
+    /// The next data row of a curated CSV with as many fields as @p header:
+    /// blank lines are skipped, short or long rows counted as bad. False at
+    /// the end (or after a row the reader cannot recover from).
+    bool next_row(text::CsvReader& csv, const std::string& path, const std::vector<std::string>& header,
+                  std::vector<std::string>& row, std::size_t& line);
 
     bool keep_country(const std::string& cc) const { return m_countries.empty() || m_countries.count(cc) > 0; }
 
@@ -146,10 +157,11 @@ private:
             .bind(3, static_cast<std::int64_t>(sr.skipped))
             .run();
     }
-    // A malformed row: fail, or warn and count.
-    void bad_row(const std::string& path, std::size_t line, const std::string& problem) {
+    // A malformed row: fail, or warn and count (against source report @p report_index, default the current one).
+    void bad_row(const std::string& path, std::size_t line, const std::string& problem,
+                 std::size_t report_index = static_cast<std::size_t>(-1)) {
         if (m_opt.on_bad_row == OnBadRow::fail) throw InputError(path, line, problem);
-        auto& sr = m_report.sources.back();
+        auto& sr = report_index < m_report.sources.size() ? m_report.sources[report_index] : m_report.sources.back();
         ++sr.skipped;
         if (sr.warnings.size() < m_opt.max_warnings) {
             sr.warnings.push_back(InputError(path, line, problem).what());
@@ -233,6 +245,14 @@ private:
     BuildReport& m_report;
     Stmt m_insert_source, m_update_source, m_insert_place, m_insert_name, m_insert_area;
     std::set<std::string> m_countries;
+    struct Course {
+        std::string path;
+        std::size_t line = 0;          // first row, for messages
+        std::size_t report_index = 0;  // into m_report.sources
+        std::int64_t source = 0;
+        std::vector<std::pair<std::int64_t, LatLon>> vertices;  // (seq, position)
+    };
+    std::map<std::string, Course> m_courses;  // by river id, linked in finish()
 };
 
 // ---------------------------------------------------------------------------
@@ -527,10 +547,15 @@ void Builder::import_curated(const std::string& path) {
         end_source(source);
         return;
     }
-    static const std::vector<std::string> required{"id", "name", "feature_class", "feature_code", "country",
-                                                   "lat", "lon", "extent_m", "source"};
     std::map<std::string, std::size_t> col;
     for (std::size_t i = 0; i < header.size(); ++i) col[trim(header[i])] = i;
+    if (col.count("river_id") && col.count("seq")) {
+        import_course(path, csv, header, source);
+        end_source(source);
+        return;
+    }
+    static const std::vector<std::string> required{"id", "name", "feature_class", "feature_code", "country",
+                                                   "lat", "lon", "extent_m", "source"};
     for (const auto& r : required) {
         if (!col.count(r)) throw InputError(path, 1, "missing column '" + r + "' in the header");
     }
@@ -539,19 +564,8 @@ void Builder::import_curated(const std::string& path) {
         return it == col.end() || it->second >= row.size() ? std::string() : trim(row[it->second]);
     };
     const std::string stem = fs::path(path).filename().string();
-    while (true) {
-        try {
-            if (!csv.next(row)) break;
-        } catch (const InputError& e) {
-            bad_row(path, e.line(), e.detail());
-            break;
-        }
-        const std::size_t line = csv.line();
-        if (row.size() == 1 && trim(row[0]).empty()) continue;
-        if (row.size() != header.size()) {
-            bad_row(path, line, std::to_string(header.size()) + " fields expected, found " + std::to_string(row.size()));
-            continue;
-        }
+    std::size_t line = 0;
+    while (next_row(csv, path, header, row, line)) {
         bool utf8_ok = true;
         for (const auto& v : row) utf8_ok = utf8_ok && text::valid_utf8(v);
         if (!utf8_ok) {
@@ -603,6 +617,114 @@ void Builder::import_curated(const std::string& path) {
         ++m_report.sources.back().records;
     }
     end_source(source);
+}
+
+bool Builder::next_row(text::CsvReader& csv, const std::string& path, const std::vector<std::string>& header,
+                       std::vector<std::string>& row, std::size_t& line) {
+    while (true) {
+        try {
+            if (!csv.next(row)) return false;
+        } catch (const InputError& e) {
+            bad_row(path, e.line(), e.detail());
+            return false;
+        }
+        line = csv.line();
+        if (row.size() == 1 && trim(row[0]).empty()) continue;
+        if (row.size() != header.size()) {
+            bad_row(path, line, std::to_string(header.size()) + " fields expected, found " + std::to_string(row.size()));
+            continue;
+        }
+        return true;
+    }
+}
+
+void Builder::import_course(const std::string& path, text::CsvReader& csv, const std::vector<std::string>& header,
+                            std::int64_t source) {
+    std::map<std::string, std::size_t> col;
+    for (std::size_t i = 0; i < header.size(); ++i) col[trim(header[i])] = i;
+    for (const char* r : {"river_id", "seq", "lat", "lon", "source"}) {
+        if (!col.count(r)) throw InputError(path, 1, std::string("missing column '") + r + "' in the course header");
+    }
+    std::vector<std::string> row;
+    auto get = [&](const char* name) -> std::string {
+        auto it = col.find(name);
+        return it == col.end() || it->second >= row.size() ? std::string() : trim(row[it->second]);
+    };
+    std::size_t line = 0;
+    while (next_row(csv, path, header, row, line)) {
+        const std::string river = get("river_id");
+        std::int64_t seq = 0;
+        double lat = 0, lon = 0;
+        if (river.empty()) {
+            bad_row(path, line, "river_id must not be empty");
+            continue;
+        }
+        if (!parse_int64(get("seq"), seq) || seq <= 0) {
+            bad_row(path, line, "seq must be a positive integer, found '" + get("seq") + "'");
+            continue;
+        }
+        if (!parse_double(get("lat"), lat) || lat < -90 || lat > 90 || !parse_double(get("lon"), lon) || lon < -180 ||
+            lon > 180) {
+            bad_row(path, line, "lat/lon are not valid WGS84 degrees: '" + get("lat") + "', '" + get("lon") + "'");
+            continue;
+        }
+        if (get("source").empty() || !text::valid_utf8(get("source"))) {
+            bad_row(path, line, "source must say where the vertex comes from");
+            continue;
+        }
+        Course& c = m_courses[river];
+        if (c.vertices.empty()) {
+            c.path = path;
+            c.line = line;
+            c.report_index = m_report.sources.size() - 1;
+            c.source = source;
+        }
+        if (!c.vertices.empty() && seq <= c.vertices.back().first) {
+            bad_row(path, line, "seq " + std::to_string(seq) + " of '" + river + "' does not follow " +
+                                    std::to_string(c.vertices.back().first));
+            continue;
+        }
+        c.vertices.emplace_back(seq, LatLon{lat, lon});
+        ++m_report.sources.back().records;
+    }
+}
+
+void Builder::link_courses() {
+    Stmt find(m_db, "SELECT id FROM places WHERE source_id = ?1");
+    Stmt ins(m_db, "INSERT OR REPLACE INTO place_lines(place_id, vertices, min_lon, min_lat, max_lon, max_lat, geom, source) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    for (const auto& [river, c] : m_courses) {
+        if (c.vertices.size() < 2) {
+            bad_row(c.path, c.line, "course of '" + river + "' has fewer than two vertices", c.report_index);
+            continue;
+        }
+        find.reset().bind(1, "curated:" + river);
+        if (!find.step()) {
+            find.reset();
+            // a country filter may have dropped the river; otherwise the id is wrong
+            if (m_countries.empty()) {
+                bad_row(c.path, c.line, "course of 'curated:" + river + "', which no curated CSV defines", c.report_index);
+            }
+            continue;
+        }
+        const std::int64_t place_id = find.int64(0);
+        find.reset();
+        std::vector<LatLon> pts;
+        pts.reserve(c.vertices.size());
+        for (const auto& v : c.vertices) pts.push_back(v.second);
+        const geometry::Geometry line = geometry::line_string(pts);
+        const geometry::Envelope e = line.envelope();
+        ins.reset()
+            .bind(1, place_id)
+            .bind(2, static_cast<std::int64_t>(pts.size()))
+            .bind(3, e.min_lon)
+            .bind(4, e.min_lat)
+            .bind(5, e.max_lon)
+            .bind(6, e.max_lat)
+            .bind_blob(7, line.to_wkb())
+            .bind(8, c.source)
+            .run();
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -711,6 +833,7 @@ void Builder::assign_admin_codes() {
 }
 
 void Builder::finish() {
+    link_courses();
     assign_admin_codes();
 
     m_db.exec("UPDATE places SET name_count = (SELECT COUNT(*) FROM names WHERE names.place_id = places.id)");

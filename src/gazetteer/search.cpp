@@ -665,6 +665,13 @@ std::optional<std::string> Gazetteer::area_wkb(std::string_view id) const {
     return q.blob(0);
 }
 
+std::optional<std::string> Gazetteer::line_wkb(std::string_view id) const {
+    Stmt q(m_impl->m_db, "SELECT l.geom FROM place_lines l JOIN places p ON p.id = l.place_id WHERE p.source_id = ?1");
+    q.bind(1, id);
+    if (!q.step()) return std::nullopt;
+    return q.blob(0);
+}
+
 std::optional<std::string> Gazetteer::country_wkb(std::string_view iso2) const {
     Stmt q(m_impl->m_db, "SELECT geom FROM admin_areas WHERE level = 0 AND country = ?1 LIMIT 1");
     q.bind(1, iso2);

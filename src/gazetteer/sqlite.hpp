@@ -131,7 +131,7 @@ private:
 };
 
 /// Current schema version, written to meta.schema_version.
-inline constexpr const char* schema_version = "3";
+inline constexpr const char* schema_version = "4";
 
 extern const char* const schema_sql;
 

@@ -59,6 +59,21 @@ LatLon direct(const LatLon& origin, double azimuth_deg, double distance_m) noexc
 
 namespace reckon::geodesy {
 
+std::vector<Station> stations(const LatLon& a, const LatLon& b, int n) {
+    std::vector<Station> out;
+    if (!a.valid() || !b.valid() || n < 1) return out;
+    geod_geodesicline line{};
+    geod_inverseline(&line, &wgs84(), a.lat_deg, a.lon_deg, b.lat_deg, b.lon_deg,
+                     GEOD_LATITUDE | GEOD_LONGITUDE | GEOD_AZIMUTH | GEOD_DISTANCE_IN);
+    out.reserve(static_cast<std::size_t>(n) + 1);
+    for (int i = 0; i <= n; ++i) {
+        Station st;
+        geod_position(&line, line.s13 * i / n, &st.position.lat_deg, &st.position.lon_deg, &st.azimuth_deg);
+        out.push_back(st);
+    }
+    return out;
+}
+
 double polygon_area_m2(const std::vector<LatLon>& ring) noexcept {
     if (ring.size() < 3) return 0.0;
     std::vector<double> lats, lons;

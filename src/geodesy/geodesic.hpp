@@ -40,6 +40,20 @@ LatLon direct(const LatLon& origin, double azimuth_deg, double distance_m) noexc
 
 namespace reckon::geodesy {
 
+/// A point on a geodesic and the geodesic's forward azimuth there.
+struct Station {
+    LatLon position;
+    double azimuth_deg = 0.0;  ///< degrees clockwise from north, towards the far end
+};
+
+/// @p n + 1 equally spaced stations along the geodesic from @p a to @p b
+/// (both ends included; n ≥ 1). One geodesic line is set up and walked, which
+/// costs about half of a direct problem per station. Empty if a point is invalid.
+/// @param[in] a first point (degrees)
+/// @param[in] b last point (degrees)
+/// @param[in] n number of equal steps
+std::vector<Station> stations(const LatLon& a, const LatLon& b, int n);
+
 /// Geodesic area (square metres, positive) of a simple polygon ring given
 /// counter- or clockwise, without the closing vertex repeated or with it.
 /// Uses PROJ's geod_polygonarea (Karney 2013).

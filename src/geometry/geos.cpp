@@ -110,26 +110,39 @@ void append_fixed(std::string& out, double v, int precision) {
         return;
     }
     const auto scaled = static_cast<long long>(std::llround(std::fabs(v) * pow10[precision]));
-    const long long whole = scaled / static_cast<long long>(pow10[precision]);
-    long long frac = scaled % static_cast<long long>(pow10[precision]);
-    if (v < 0 && scaled != 0) out += '-';
-    out += std::to_string(whole);
-    if (frac == 0 || precision == 0) return;
-    int digits = precision;
-    while (frac % 10 == 0) {
-        frac /= 10;
-        --digits;
+    const auto unit = static_cast<long long>(pow10[precision]);
+    long long whole = scaled / unit;
+    long long frac = scaled % unit;
+    // digits written right to left into a small buffer: no temporary strings
+    char buf[32];
+    char* const end = buf + sizeof buf;
+    char* b = end;
+    if (frac != 0 && precision > 0) {
+        int digits = precision;
+        while (frac % 10 == 0) {
+            frac /= 10;
+            --digits;
+        }
+        for (int i = 0; i < digits; ++i) {
+            *--b = static_cast<char>('0' + frac % 10);
+            frac /= 10;
+        }
+        *--b = '.';
     }
-    const std::string f = std::to_string(frac);
-    out += '.';
-    out.append(static_cast<std::size_t>(digits) - f.size(), '0');
-    out += f;
+    do {
+        *--b = static_cast<char>('0' + whole % 10);
+        whole /= 10;
+    } while (whole != 0);
+    if (v < 0 && scaled != 0) *--b = '-';
+    out.append(b, static_cast<std::size_t>(end - b));
 }
 
 void append_ring(std::string& out, const GEOSGeometry* ring, int precision) {
     const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h(), ring);
     unsigned n = 0;
     GEOSCoordSeq_getSize_r(h(), seq, &n);
+    constexpr std::size_t bytes_per_vertex = 24;  // "-180.123456 -90.123456, "
+    out.reserve(out.size() + n * bytes_per_vertex + 2);
     out += '(';
     for (unsigned i = 0; i < n; ++i) {
         double x = 0, y = 0;

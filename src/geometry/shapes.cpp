@@ -48,13 +48,35 @@ int arc_segments(double span_deg, double r_m, double tol_m) {
     return std::max(min_arc_vertices, static_cast<int>(std::ceil(std::fabs(span_deg) / step_deg)));
 }
 
-std::vector<LatLon> arc(const LatLon& c, double r_m, double from_deg, double to_deg, double tol_m = 0.0) {
+// The vertices of an arc from @p from_deg to @p to_deg, the end vertex left
+// out (a closed circle, or an arc whose ends the caller has already).
+// A full circle (0 → 360° or 360 → 0°) is symmetric about the meridian of its
+// centre, as the ellipsoid is: the geodesic at azimuth -θ is the mirror image
+// of the one at θ (same latitude, longitude mirrored; GeographicLib keeps this
+// to the last bit in latitude and ~1e-15° in longitude), so half its vertices
+// are computed and the others mirrored.
+std::vector<LatLon> arc_open(const LatLon& c, double r_m, double from_deg, double to_deg, double tol_m = 0.0) {
     const double span = to_deg - from_deg;
     const int n = arc_segments(span, r_m, tol_m);
-    std::vector<LatLon> out;
-    out.reserve(static_cast<std::size_t>(n) + 1);
-    for (int i = 0; i <= n; ++i) out.push_back(geodesy::direct(c, from_deg + span * i / n, r_m));
+    std::vector<LatLon> out(static_cast<std::size_t>(n));
+    const bool full_circle = std::fabs(span) == 360.0 && (from_deg == 0.0 || from_deg == 360.0);
+    const int computed = full_circle ? n / 2 : n - 1;
+    for (int i = 0; i <= computed; ++i) out[static_cast<std::size_t>(i)] = geodesy::direct(c, from_deg + span * i / n, r_m);
+    for (int i = computed + 1; i < n; ++i) {
+        const LatLon& m = out[static_cast<std::size_t>(n - i)];
+        double lon = c.lon_deg - (m.lon_deg - c.lon_deg);
+        if (lon > 180.0) lon -= 360.0;
+        if (lon < -180.0) lon += 360.0;
+        out[static_cast<std::size_t>(i)] = LatLon{m.lat_deg, lon};
+    }
     return out;
+}
+
+// The interior vertices of an arc (both ends left out), appended to @p out.
+void arc_interior(std::vector<LatLon>& out, const LatLon& c, double r_m, double from_deg, double to_deg) {
+    const double span = to_deg - from_deg;
+    const int n = arc_segments(span, r_m, 0.0);
+    for (int i = 1; i < n; ++i) out.push_back(geodesy::direct(c, from_deg + span * i / n, r_m));
 }
 
 Geometry make_valid(GEOSGeometry* g) {
@@ -164,12 +186,9 @@ Geometry annular_sector(const LatLon& centre, double azimuth_deg, double half_wi
     const double r2 = r_max_m;
     const double tol_m = arc_sagitta_fraction * (r2 + e);
     if (half_width_deg >= 180.0) {  // annulus (or disk)
-        std::vector<LatLon> outer = arc(centre, r2 + e, 0.0, 360.0);
-        outer.pop_back();
+        std::vector<LatLon> outer = arc_open(centre, r2 + e, 0.0, 360.0);
         if (r1 - e <= 0) return polygon_from(outer);
-        std::vector<LatLon> inner = arc(centre, r1 - e, 360.0, 0.0);
-        inner.pop_back();
-        return polygon_from(outer, {inner});
+        return polygon_from(outer, {arc_open(centre, r1 - e, 360.0, 0.0)});
     }
     if (e > 0 && half_width_deg >= max_convex_half_width_deg) {
         // (A ∪ B) ⊕ D = (A ⊕ D) ∪ (B ⊕ D): grow each half, which is convex
@@ -180,14 +199,17 @@ Geometry annular_sector(const LatLon& centre, double azimuth_deg, double half_wi
     const double p1 = azimuth_deg - half_width_deg, p2 = azimuth_deg + half_width_deg;
     std::vector<Pt> ring;
     const Pt o{0, 0};
+    std::size_t outer_end = 0;  // index of the outer arc's last point (its first is 0)
     if (e <= 0) {
         arc_xy(ring, o, r2, p1, p2, tol_m);
+        outer_end = ring.size() - 1;
         if (r1 > 0) arc_xy(ring, o, r1, p2, p1, tol_m);
         else ring.push_back(o);
     } else if (r1 > e) {
         // Minkowski sum of the annular sector and a disk of radius e: outer
         // arc, rounded corners, edges offset by e, inner arc at r1 - e.
         arc_xy(ring, o, r2 + e, p1, p2, tol_m);
+        outer_end = ring.size() - 1;
         arc_xy(ring, at(r2, p2), e, p2, p2 + 90.0, tol_m);
         arc_xy(ring, at(r1, p2), e, p2 + 90.0, p2 + 180.0, tol_m);
         arc_xy(ring, o, r1 - e, p2, p1, tol_m);
@@ -198,14 +220,41 @@ Geometry annular_sector(const LatLon& centre, double azimuth_deg, double half_wi
         // slice instead (a slight over-cover near the anchor), whose back is
         // a disk of radius e around the anchor.
         arc_xy(ring, o, r2 + e, p1, p2, tol_m);
+        outer_end = ring.size() - 1;
         arc_xy(ring, at(r2, p2), e, p2, p2 + 90.0, tol_m);
         arc_xy(ring, o, e, p2 + 90.0, p1 + 270.0, tol_m);
         arc_xy(ring, at(r2, p1), e, p1 - 90.0, p1, tol_m);
     }
+    // A sector pointing north or south is symmetric about the anchor's
+    // meridian, and so is its ring: point k mirrors point (outer_end - k) mod
+    // size. Where that holds (checked), the mirrored half is not computed:
+    // geodesics at azimuths θ and -θ are mirror images (see arc_open).
+    const std::size_t m = ring.size();
+    constexpr double mirror_tolerance_m = 1e-6;
+    bool symmetric = true;
+    for (std::size_t k = 0; k < m && symmetric; ++k) {
+        const Pt& a = ring[k];
+        const Pt& b = ring[(outer_end + m - k) % m];
+        symmetric = std::fabs(a.x + b.x) < mirror_tolerance_m && std::fabs(a.y - b.y) < mirror_tolerance_m;
+    }
+    std::vector<LatLon> mapped(m);
+    std::vector<char> done(m, 0);
+    for (std::size_t k = 0; k < m; ++k) {
+        if (done[k]) continue;
+        mapped[k] = to_geo(centre, ring[k]);
+        done[k] = 1;
+        const std::size_t j = (outer_end + m - k) % m;
+        if (symmetric && !done[j]) {
+            double lon = centre.lon_deg - (mapped[k].lon_deg - centre.lon_deg);
+            if (lon > 180.0) lon -= 360.0;
+            if (lon < -180.0) lon += 360.0;
+            mapped[j] = LatLon{mapped[k].lat_deg, lon};
+            done[j] = 1;
+        }
+    }
     std::vector<LatLon> geo;
     geo.reserve(ring.size());
-    for (const Pt& p : ring) {
-        const LatLon g = to_geo(centre, p);
+    for (const LatLon& g : mapped) {
         if (!geo.empty() && std::fabs(geo.back().lat_deg - g.lat_deg) < 1e-9 && std::fabs(geo.back().lon_deg - g.lon_deg) < 1e-9) continue;
         geo.push_back(g);
     }
@@ -217,9 +266,7 @@ Geometry annular_sector(const LatLon& centre, double azimuth_deg, double half_wi
 
 Geometry disk(const LatLon& centre, double radius_m) {
     if (!centre.valid() || !(radius_m > 0)) throw Error("geometry: invalid disk");
-    std::vector<LatLon> ring = arc(centre, radius_m, 0.0, 360.0);
-    ring.pop_back();
-    return polygon_from(ring);
+    return polygon_from(arc_open(centre, radius_m, 0.0, 360.0));
 }
 
 Geometry corridor(const LatLon& a, const LatLon& b, double half_width_m) {
@@ -228,24 +275,32 @@ Geometry corridor(const LatLon& a, const LatLon& b, double half_width_m) {
     if (inv.distance_m < 1.0) return disk(a, half_width_m);
     constexpr double sample_m = 5000.0;
     const int n = std::clamp(static_cast<int>(std::ceil(inv.distance_m / sample_m)), 1, 64);
-    std::vector<LatLon> mids;
-    std::vector<double> az;
-    for (int i = 0; i <= n; ++i) {
-        const double s = inv.distance_m * i / n;
-        const LatLon p = i == n ? b : geodesy::direct(a, inv.azimuth1_deg, s);
-        mids.push_back(p);
-        az.push_back(i == n ? inv.azimuth2_deg : (i == 0 ? inv.azimuth1_deg : geodesy::inverse(p, b).azimuth1_deg));
-    }
+    // the centre line: one geodesic walked in n steps; the ends exactly a and b
+    std::vector<geodesy::Station> mids = geodesy::stations(a, b, n);
+    if (mids.size() != static_cast<std::size_t>(n) + 1) throw Error("geometry: invalid corridor");
+    mids.front() = {a, inv.azimuth1_deg};
+    mids.back() = {b, inv.azimuth2_deg};
     std::vector<LatLon> ring;
-    for (int i = 0; i <= n; ++i) ring.push_back(geodesy::direct(mids[i], az[i] - 90.0, half_width_m));  // left
-    const std::vector<LatLon> cap_b = arc(b, half_width_m, az[n] - 90.0, az[n] + 90.0);
-    ring.insert(ring.end(), cap_b.begin() + 1, cap_b.end() - 1);
-    for (int i = n; i >= 0; --i) ring.push_back(geodesy::direct(mids[i], az[i] + 90.0, half_width_m));  // right
-    const std::vector<LatLon> cap_a = arc(a, half_width_m, az[0] + 90.0, az[0] + 270.0);
-    ring.insert(ring.end(), cap_a.begin() + 1, cap_a.end() - 1);
+    ring.reserve(2 * mids.size() + 2 * static_cast<std::size_t>(circle_vertex_count(half_width_m)));
+    for (int i = 0; i <= n; ++i) ring.push_back(geodesy::direct(mids[i].position, mids[i].azimuth_deg - 90.0, half_width_m));  // left
+    const double az_b = mids[n].azimuth_deg, az_a = mids[0].azimuth_deg;
+    arc_interior(ring, b, half_width_m, az_b - 90.0, az_b + 90.0);
+    for (int i = n; i >= 0; --i) ring.push_back(geodesy::direct(mids[i].position, mids[i].azimuth_deg + 90.0, half_width_m));  // right
+    arc_interior(ring, a, half_width_m, az_a + 90.0, az_a + 270.0);
     Geometry poly = polygon_from(ring);
     if (poly.is_valid()) return poly;
     return make_valid(GEOSGeom_clone_r(h(), static_cast<GEOSGeometry*>(poly.handle())));
+}
+
+Geometry line_string(const std::vector<LatLon>& points) {
+    if (points.size() < 2) throw Error("geometry: a line needs two points");
+    GEOSCoordSequence* seq = GEOSCoordSeq_create_r(h(), static_cast<unsigned>(points.size()), 2);
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        GEOSCoordSeq_setXY_r(h(), seq, static_cast<unsigned>(i), points[i].lon_deg, points[i].lat_deg);
+    }
+    GEOSGeometry* g = GEOSGeom_createLineString_r(h(), seq);
+    if (!g) throw Error("geometry: cannot build line");
+    return Geometry::adopt(g);
 }
 
 Geometry intersection(const Geometry& a, const Geometry& b) {
@@ -278,6 +333,62 @@ Geometry band_around(const Geometry& line, double r_min_m, double r_max_m) {
     if (inner_deg <= 0) return outer;
     Geometry inner = make_valid(GEOSBuffer_r(h(), static_cast<GEOSGeometry*>(line.handle()), inner_deg, 8));
     return difference(outer, inner);
+}
+
+namespace {
+void collect_lines(const GEOSGeometry* g, std::vector<std::vector<LatLon>>& out) {
+    const int type = GEOSGeomTypeId_r(h(), g);
+    if (type == GEOS_LINESTRING || type == GEOS_LINEARRING) {
+        const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h(), g);
+        unsigned n = 0;
+        GEOSCoordSeq_getSize_r(h(), seq, &n);
+        std::vector<LatLon> pts(n);
+        for (unsigned i = 0; i < n; ++i) GEOSCoordSeq_getXY_r(h(), seq, i, &pts[i].lon_deg, &pts[i].lat_deg);
+        out.push_back(std::move(pts));
+    } else if (type == GEOS_MULTILINESTRING || type == GEOS_GEOMETRYCOLLECTION) {
+        const int n = GEOSGetNumGeometries_r(h(), g);
+        for (int i = 0; i < n; ++i) collect_lines(GEOSGetGeometryN_r(h(), g, i), out);
+    }
+}
+} // namespace
+
+Geometry side_of_line(const Geometry& line, double azimuth_deg, double half_width_deg, double reach_m) {
+    constexpr double metres_per_degree_lat = 111320.0;
+    // Rays that stand for the sector of directions: its arc is drawn by chords.
+    constexpr int rays = 5;
+    if (line.empty() || !std::isfinite(azimuth_deg) || !(reach_m > 0)) throw Error("geometry: invalid side of line");
+    const double half = std::clamp(half_width_deg, 0.0, 89.0);
+    std::vector<std::vector<LatLon>> parts;
+    collect_lines(static_cast<const GEOSGeometry*>(line.handle()), parts);
+    std::vector<GEOSGeometry*> hulls;
+    for (const auto& pts : parts) {
+        for (std::size_t i = 0; i + 1 < pts.size(); ++i) {
+            const LatLon& a = pts[i];
+            const LatLon& b = pts[i + 1];
+            const double cos_lat = std::max(0.2, std::cos((a.lat_deg + b.lat_deg) / 2.0 / deg_per_rad));
+            std::vector<GEOSGeometry*> corners{GEOSGeom_createPointFromXY_r(h(), a.lon_deg, a.lat_deg),
+                                               GEOSGeom_createPointFromXY_r(h(), b.lon_deg, b.lat_deg)};
+            for (int k = 0; k < rays; ++k) {
+                const double az = (azimuth_deg - half + 2.0 * half * k / (rays - 1)) / deg_per_rad;
+                const double dlon = reach_m * std::sin(az) / (metres_per_degree_lat * cos_lat);
+                const double dlat = reach_m * std::cos(az) / metres_per_degree_lat;
+                for (const LatLon* p : {&a, &b}) {
+                    corners.push_back(GEOSGeom_createPointFromXY_r(h(), p->lon_deg + dlon, p->lat_deg + dlat));
+                }
+            }
+            GEOSGeometry* mp = GEOSGeom_createCollection_r(h(), GEOS_MULTIPOINT, corners.data(),
+                                                           static_cast<unsigned>(corners.size()));
+            GEOSGeometry* hull = GEOSConvexHull_r(h(), mp);
+            GEOSGeom_destroy_r(h(), mp);
+            if (hull) hulls.push_back(hull);
+        }
+    }
+    if (hulls.empty()) throw Error("geometry: a side of an empty line");
+    GEOSGeometry* all = GEOSGeom_createCollection_r(h(), GEOS_GEOMETRYCOLLECTION, hulls.data(),
+                                                    static_cast<unsigned>(hulls.size()));
+    GEOSGeometry* u = GEOSUnaryUnion_r(h(), all);
+    GEOSGeom_destroy_r(h(), all);
+    return make_valid(u);
 }
 
 Geometry difference(const Geometry& a, const Geometry& b) {
@@ -336,6 +447,25 @@ LatLon min_radius_centre(const Geometry& g) {
         cy += (xy[far].second - cy) / (it + 1);
     }
     return local.from_xy(cx, cy);
+}
+
+LatLon nearest_point(const Geometry& g, const LatLon& p) {
+    if (g.empty() || !p.valid()) return {};
+    GEOSGeometry* pt = GEOSGeom_createPointFromXY_r(h(), p.lon_deg, p.lat_deg);
+    GEOSCoordSequence* seq = GEOSNearestPoints_r(h(), static_cast<const GEOSGeometry*>(g.handle()), pt);
+    GEOSGeom_destroy_r(h(), pt);
+    LatLon out;
+    if (seq) {
+        GEOSCoordSeq_getXY_r(h(), seq, 0, &out.lon_deg, &out.lat_deg);
+        GEOSCoordSeq_destroy_r(h(), seq);
+    }
+    return out;
+}
+
+bool has_area(const Geometry& g) {
+    if (g.empty()) return false;
+    double a = 0.0;
+    return GEOSArea_r(h(), static_cast<const GEOSGeometry*>(g.handle()), &a) == 1 && a > 0.0;
 }
 
 double area_m2(const Geometry& g) {

@@ -40,6 +40,10 @@ Geometry disk(const LatLon& centre, double radius_m);
 /// @p b, with round ends.
 Geometry corridor(const LatLon& a, const LatLon& b, double half_width_m);
 
+/// A polyline through @p points (lon/lat order in the geometry); throws
+/// reckon::Error with fewer than two points.
+Geometry line_string(const std::vector<LatLon>& points);
+
 /// Intersection, union (GEOS). Results are made valid.
 Geometry intersection(const Geometry& a, const Geometry& b);
 Geometry unite(const Geometry& a, const Geometry& b);
@@ -54,6 +58,17 @@ Geometry common_border(const Geometry& a, const Geometry& b);
 /// side (outer buffer by the shorter longitude degree, inner by the latitude degree).
 Geometry band_around(const Geometry& line, double r_min_m, double r_max_m);
 
+/// The points a line reaches when moved by up to @p reach_m in a direction
+/// within azimuth_deg ± half_width_deg (the Minkowski sum of the line and that
+/// sector, each segment's sum taken as a convex hull): the side of a river a
+/// direction names ("west of the Euphrates"). Degrees are converted with the
+/// latitude of each segment.
+/// @param[in] line           LINESTRING or MULTILINESTRING (lon/lat)
+/// @param[in] azimuth_deg    direction from the line (degrees clockwise from north)
+/// @param[in] half_width_deg half opening of the sector of directions (degrees, < 90)
+/// @param[in] reach_m        how far the line is moved (metres, > 0)
+Geometry side_of_line(const Geometry& line, double azimuth_deg, double half_width_deg, double reach_m);
+
 /// a minus b (GEOS difference).
 Geometry difference(const Geometry& a, const Geometry& b);
 
@@ -67,6 +82,13 @@ double max_distance_m(const LatLon& from, const Geometry& g);
 /// (approximately: midpoint of the farthest vertex pair, refined), so that
 /// the uncertainty circle is as small as the shape allows.
 LatLon min_radius_centre(const Geometry& g);
+
+/// The point of @p g nearest @p p in lon/lat (p itself when g covers it).
+LatLon nearest_point(const Geometry& g, const LatLon& p);
+
+/// True if @p g has a positive area (planar, in degrees: a cheap test that a
+/// region is not empty or degenerate; area_m2 is the geodesic measure).
+bool has_area(const Geometry& g);
 
 /// Geodesic area (m²) of a polygon or multipolygon (holes subtracted).
 double area_m2(const Geometry& g);

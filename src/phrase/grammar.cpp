@@ -33,6 +33,15 @@ void Parser::run() {
             i = next > i ? next : i + 1;
             continue;
         }
+        // "1e400 km", "5x km": a number glued to letters, then a unit: a figure
+        // that could not be read is said, not dropped without a word
+        UnitMatch u;
+        if (kind_is(i, TokenKind::number) && kind_is(i + 1, TokenKind::word) && !t(i + 1).has(token_flag::space_before) &&
+            !parse_unit(i + 1, u) && parse_unit(i + 2, u)) {
+            add_unparsed(i, u.end, "a distance whose number could not be read");
+            i = u.end;
+            continue;
+        }
         ++i;
     }
     promote_target();
@@ -53,6 +62,7 @@ Anchor Parser::make_anchor(const NounPhrase& np, std::string_view inherited_hint
     Anchor a;
     a.kind = np.kind;
     a.name = bytes(np.name_begin, np.name_end);
+    if (np.full_end > np.name_end) a.full_name = bytes(np.name_begin, np.full_end);
     a.feature_hint = std::string(np.hint.empty() ? inherited_hint : np.hint);
     for (std::size_t i = 0; i < np.country_count; ++i) a.countries.emplace_back(countries[np.countries[i]].code);
     const bool split = np.name_begin != t(np.name_first_token).begin || np.name_end != t(np.name_end_token - 1).end;
@@ -307,6 +317,18 @@ bool Parser::try_between(std::size_t i, std::size_t& next) {
     }
     NounPhraseList list;
     if (!parse_np_list(k, list) || list.count < 2) return false;
+    // "talks between Turkey and Iran": parties, not a location ("between
+    // Hasakah and Deir ez-Zor" names no country and stays a location)
+    const bool parties = i > 0 && has_class(i - 1, word_class::interaction) && !midway;
+    if (parties) {
+        for (std::size_t a = 0; a < list.count; ++a) {
+            if (has_class(list.items[a].name_first_token, word_class::country)) {
+                add_unparsed(i - 1, list.end, "parties to talks or a conflict, not a location");
+                next = list.end;
+                return true;
+            }
+        }
+    }
     Constraint c = constraint(Relation::between, list);
     c.midway = midway;
     return accept(std::move(c), i, list.end, next);
@@ -509,12 +531,20 @@ Relation Parser::relation_of_np(const NounPhrase& np) const noexcept {
 }
 
 bool Parser::try_in(std::size_t i, std::size_t& next) {
-    if (!(is(i, "in") || is(i, "at") || is(i, "inside") || is(i, "within") || is(i, "throughout") ||
+    const bool on = is(i, "on");  // "on the Euphrates": on its banks (only for rivers)
+    if (!(on || is(i, "in") || is(i, "at") || is(i, "inside") || is(i, "within") || is(i, "throughout") ||
           is(i, "across") || is(i, "في"))) {
         return false;
     }
     NounPhraseList list;
     if (!parse_np_list(i + 1, list)) return false;
+    if (list.count == 1 && try_named_part(list.items[0], i, next)) return true;  // "in the Al-Tamim neighborhood of Ramadi"
+    if (on) {
+        if (list.count != 1 || list.items[0].kind != AnchorKind::river) return false;
+        Constraint c = constraint(Relation::part, list);
+        c.part = "bank";
+        return accept(std::move(c), i, list.end, next);
+    }
     const NounPhrase& np = list.items[list.count - 1];  // "in the Idlib and Aleppo regions": the last has the generic word
     const Relation r = relation_of_np(np);
     Constraint c = constraint(r, list);
@@ -524,10 +554,23 @@ bool Parser::try_in(std::size_t i, std::size_t& next) {
     return accept(std::move(c), i, end, next);
 }
 
+bool Parser::try_named_part(const NounPhrase& np, std::size_t begin, std::size_t& next) {
+    if (np.kind != AnchorKind::place || np.part >= 0 || !(np.hint == "neighbourhood" || np.hint == "area") ||
+        !is(np.end, "of")) {
+        return false;
+    }
+    NounPhrase parent;
+    if (!parse_np(np.end + 1, parent) || parent.kind != AnchorKind::place) return false;
+    if (!m_out.target) m_out.target = make_anchor(np);
+    m_pending_active = false;
+    return accept(constraint(Relation::at, parent), begin, parent.end, next);
+}
+
 bool Parser::try_bare_name(std::size_t i, std::size_t& next) {
     if (!kind_is(i, TokenKind::word)) return false;
     NounPhrase np;
     if (!parse_np(i, np)) return false;
+    if (try_named_part(np, i, next)) return true;
     if (np.part >= 0 && np.kind == AnchorKind::place) {
         const PartWord& pw = part_words[static_cast<std::size_t>(np.part)];
         Constraint c = constraint(relation_of_part(pw.kind, false), np);

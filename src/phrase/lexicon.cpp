@@ -67,6 +67,7 @@ public:
         for (auto word : name_particles) add(word, [](WordInfo& w) { w.classes |= word_class::particle; });
         for (auto word : stop_words) add(word, [](WordInfo& w) { w.classes |= word_class::stop; });
         for (auto word : non_place_words) add(word, [](WordInfo& w) { w.classes |= word_class::non_place; });
+        for (auto word : interaction_words) add(word, [](WordInfo& w) { w.classes |= word_class::interaction; });
         for (auto word : road_words) add(word, [](WordInfo& w) { w.classes |= word_class::road; });
         merge();
     }

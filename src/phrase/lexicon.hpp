@@ -36,6 +36,7 @@ inline constexpr std::uint32_t particle = 1U << 10;    ///< free-standing name p
 inline constexpr std::uint32_t stop = 1U << 11;        ///< function words, months, weekdays: never in a name
 inline constexpr std::uint32_t non_place = 1U << 12;   ///< capitalised words that are not places ("ISIS", "Kurdish")
 inline constexpr std::uint32_t road = 1U << 13;        ///< "road", "highway"
+inline constexpr std::uint32_t interaction = 1U << 14; ///< talks/relations between parties ("talks", "tensions")
 } // namespace word_class
 
 enum class DirectionForm : std::uint8_t {
@@ -365,7 +366,21 @@ inline constexpr std::string_view non_place_words[] = {
     "mobilization", "national", "security", "service", "international", "observatory",
     "council", "office", "media", "news", "agency", "press", "committee", "movement",
     "party", "al-qaeda", "al-qaida", "al-nusra", "nusra", "jabhat", "ahrar", "jaish",
-    "state", "caliphate", "katyusha", "grad", "humvee", "vehicle", "checkpoint"};
+    "state", "caliphate", "katyusha", "grad", "humvee", "vehicle", "checkpoint",
+    // countries that are parties to talks, never anchors in this region's
+    // gazetteer (a fuzzy match would find an Iraqi village: "Russia" → Rawst)
+    "russia", "america", "china", "france", "britain", "england", "germany", "egypt", "qatar",
+    "ukraine", "europe", "washington", "moscow", "ankara", "tehran"};
+
+/// Nouns of talks and conflicts between parties: "talks between Russia and
+/// Turkey", "relations between Iraq and Iran" name no location when a party
+/// is a country.
+inline constexpr std::string_view interaction_words[] = {
+    "talks", "negotiations", "negotiation", "agreement", "agreements", "deal", "deals", "accord",
+    "relations", "ties", "tensions", "tension", "meeting", "meetings", "summit", "cooperation",
+    "coordination", "dispute", "disputes", "rapprochement", "war", "conflict", "rivalry",
+    "understanding", "understandings", "contacts", "dialogue", "exchange", "exchanges", "truce",
+    "ceasefire", "cease-fire"};
 
 inline constexpr std::string_view road_words[] = {
     "road", "roads", "highway", "highways", "motorway", "expressway", "route", "freeway"};

@@ -71,6 +71,7 @@ std::size_t Parser::parse_name(std::size_t i) const {
 }
 
 void Parser::set_name(NounPhrase& np, std::size_t first, std::size_t end) const noexcept {
+    np.full_end = 0;
     np.name_first_token = first;
     np.name_end_token = end;
     np.name_begin = t(first).begin;
@@ -111,7 +112,7 @@ bool Parser::match_generic(std::size_t k, std::string_view& hint, bool& plural, 
 bool Parser::is_adjective(std::size_t k) const {
     const Token& w = t(k);
     if (w.kind != TokenKind::word || w.has(token_flag::arabic)) return false;
-    if (w.info != nullptr) {
+    if (w.info != nullptr && w.info->classes != word_class::interaction) {  // "the war-torn city of": still an adjective
         const std::uint32_t c = w.info->classes;
         if ((c & (word_class::generic | word_class::part | word_class::road | word_class::stop)) != 0) return false;
         if ((c & word_class::non_place) != 0) return true;
@@ -218,6 +219,11 @@ void Parser::post_name(NounPhrase& np) const {
     bool plural = false;
     std::size_t after = 0;
     if (np.kind == AnchorKind::place && match_generic(e, hint, plural, after)) {
+        // "Sadr City": a capitalised generic word right after the name may be part of it
+        if (after == e + 1 && t(e).has(token_flag::capitalised) && !t(e).has(token_flag::all_caps) &&
+            !t(e).has(token_flag::newline_before)) {
+            np.full_end = t(e).end;
+        }
         np.hint = hint;
         np.plural = np.plural || plural;  // "the Idlib and Aleppo regions"
         e = after;
@@ -371,6 +377,7 @@ bool Parser::split_name(const NounPhrase& np, NounPhrase& a, NounPhrase& b) cons
                 a.name_end = w.begin + p;
                 b.name_begin = w.begin + right;
                 a.hint = b.hint = {};
+                a.full_end = b.full_end = 0;
                 return true;
             }
             segment = right;

@@ -47,6 +47,7 @@ struct NounPhrase {
     std::size_t end = 0;               ///< one past the last token
     std::size_t name_begin = 0;        ///< byte span of the name in the input
     std::size_t name_end = 0;
+    std::size_t full_end = 0;          ///< byte end of the name with a capitalised generic word ("Sadr City"), or 0
     std::size_t name_first_token = 0;  ///< token span of the name
     std::size_t name_end_token = 0;
     AnchorKind kind = AnchorKind::place;
@@ -237,6 +238,10 @@ private:
     Relation relation_of_np(const NounPhrase& np) const noexcept;
     /// "in Al-Hawaij", "in the Diyala Province", "in the Euphrates Valley", "in the X area".
     bool try_in(std::size_t i, std::size_t& next);
+    /// "the Al-Tamim neighborhood of Ramadi", "the Hay al-Askari area of Fallujah":
+    /// a named part of a place is the target, found within the place (an at
+    /// constraint on it). @p np is the part, parsed at @p begin.
+    bool try_named_part(const NounPhrase& np, std::size_t begin, std::size_t& next);
     /// A name outside any slot: remembered as a possible target ("Anjara, about
     /// 10 km west of Aleppo"); "Idlib countryside" and "Aleppo's western
     /// neighborhoods" are constraints by themselves.

@@ -53,9 +53,29 @@ constexpr double ucdp_district_m = 75000.0;
 constexpr double point_like_extent_m = 10000.0;
 // "immediately south of the border", "near the border": within this of it.
 constexpr double border_direction_only_m = 25000.0;
+// River anchors (the course's own generalisation error, the place's extent_m,
+// is added to every width below).
+// "on the banks of the Tigris": the floodplain, which in Syria is "no more than
+// a few miles wide" (Encyclopaedia Britannica, "Tigris-Euphrates river
+// system"): half of ~6 km either side of the channel.
+constexpr double river_bank_half_width_m = 3000.0;
+// "the Euphrates Valley": the floodplain plus the terraces up to the valley
+// escarpment, where the valley's towns and villages stand (Hajin, al-Susah,
+// al-Mayadin lie within 3 km of the course; the villages of the valley up to
+// ~10 km): 10 km either side.
+constexpr double valley_half_width_m = 10000.0;
+// The side of a river is decided on its course simplified to ~2 km, well
+// inside the course's own error (6-15 km): fewer segments to sweep.
+constexpr double side_sweep_simplify_deg = 0.02;
+// Search depth for a river's name: the course may be a few candidates down
+// (GeoNames has villages and stream points of the same name).
+constexpr std::size_t river_candidates = 10;
+// Per-resolver lookup cache bound (a batch names a few hundred distinct anchors).
+constexpr std::size_t max_cached_searches = 4096;
 
 struct Region {
     bool has_distance = false;  // an offset with a figure: its nominal point is the best single point
+    bool line_anchor = false;   // a river band or corridor: its point is on it, not off a bend
     Geometry geom;
     LatLon natural_point;  // the description's own best point (nominal offset, place point)
     PrecisionCodes codes;
@@ -107,6 +127,43 @@ std::string country_of_context(const std::string& context) {
     return {};
 }
 
+// The point of @p g nearest @p centre, a step inside its edge so that it stays
+// inside once written with 6 decimals (~0.1 m); the centre itself when inside.
+LatLon point_inside_near(const Geometry& g, const LatLon& centre) {
+    constexpr double inward_step_deg = 1e-4;  // ~10 m
+    if (geometry::covers(g, centre)) return centre;
+    const LatLon n = geometry::nearest_point(g, centre);
+    const double dx = n.lon_deg - centre.lon_deg, dy = n.lat_deg - centre.lat_deg;
+    const double len = std::hypot(dx, dy);
+    if (len > 0) {
+        const LatLon in{n.lat_deg + dy / len * inward_step_deg, n.lon_deg + dx / len * inward_step_deg};
+        if (geometry::covers(g, in)) return in;
+    }
+    return g.point_on_surface();
+}
+
+// A band along a river: its point is the band's point nearest its smallest
+// circle's centre, which a bent course puts off the band; a line, so UCDP 5.
+Region line_region(Geometry band, const std::string& text) {
+    Region r;
+    r.geom = std::move(band);
+    r.natural_point = point_inside_near(r.geom, geometry::min_radius_centre(r.geom));
+    r.line_anchor = true;
+    r.codes = {5, 0};
+    r.text = text;
+    return r;
+}
+
+// "Euphrates Valley" → "Euphrates"; "" when the name does not end in "valley".
+std::string valley_stem(const std::string& name) {
+    constexpr std::string_view word = " valley";
+    if (name.size() <= word.size()) return {};
+    std::string tail = name.substr(name.size() - word.size());
+    std::transform(tail.begin(), tail.end(), tail.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+    if (tail != word) return {};
+    return name.substr(0, name.size() - word.size());
+}
+
 // Admin polygons are drawn at this tolerance (~200 m): the uncertainty of a
 // province is tens of kilometres, and the source polygons carry thousands of
 // vertices that would make every output row megabytes.
@@ -140,6 +197,67 @@ const Geometry* Resolver::border_line(const std::string& a, const std::string& b
             if (!g.empty()) line = std::make_shared<Geometry>(std::move(g));
         }
         it = m_borders.emplace(key, std::move(line)).first;
+    }
+    return it->second.get();
+}
+
+const Geometry* Resolver::line_of(const Place& p) const {
+    auto it = m_lines.find(p.id);
+    if (it == m_lines.end()) {
+        std::shared_ptr<Geometry> g;
+        if (auto wkb = m_gazetteer.line_wkb(p.id)) g = std::make_shared<Geometry>(Geometry::from_wkb(*wkb));
+        it = m_lines.emplace(p.id, std::move(g)).first;
+    }
+    return it->second.get();
+}
+
+const SearchResult& Resolver::search_cached(const std::string& name, const SearchOptions& o) const {
+    std::string key = fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}", name, o.country, o.in_admin, o.near,
+                                  static_cast<int>(o.feature), o.limit, o.strict_context ? 1 : 0, o.explain ? 1 : 0);
+    if (o.near_point) key += fmt::format("\x1f{:.9f},{:.9f}", o.near_point->lat_deg, o.near_point->lon_deg);
+    auto it = m_searches.find(key);
+    if (it != m_searches.end()) return it->second;
+    if (m_searches.size() >= max_cached_searches) m_searches.clear();
+    return m_searches.emplace(std::move(key), m_gazetteer.search(name, o)).first->second;
+}
+
+std::optional<Place> Resolver::find_river(const std::string& name, const SearchOptions& base) const {
+    SearchOptions so = base;
+    so.feature = FeatureType::region;
+    so.limit = river_candidates;
+    so.near_point.reset();
+    // "the Diyala" is also a province: the river's own name carries "River"
+    for (const std::string& q : {name, name + " River"}) {
+        for (const Candidate& c : search_cached(q, so).candidates) {
+            if (line_of(c.place)) return c.place;
+        }
+    }
+    return std::nullopt;
+}
+
+const Geometry* Resolver::context_area(const std::string& context) const {
+    if (context.empty()) return nullptr;
+    auto it = m_context_areas.find(context);
+    if (it == m_context_areas.end()) {
+        std::shared_ptr<Geometry> g;
+        std::optional<std::string> wkb;
+        const std::string cc = country_of_context(context);
+        if (!cc.empty()) {
+            wkb = m_gazetteer.country_wkb(cc);
+        } else {
+            SearchOptions so;
+            so.explain = false;
+            so.limit = 3;
+            for (FeatureType f : {FeatureType::admin1, FeatureType::admin2}) {
+                so.feature = f;
+                for (const Candidate& c : search_cached(context, so).candidates) {
+                    if (c.place.feature_class == "A" && (wkb = m_gazetteer.area_wkb(c.place.id))) break;
+                }
+                if (wkb) break;
+            }
+        }
+        if (wkb) g = std::make_shared<Geometry>(Geometry::from_wkb(*wkb).simplified(admin_polygon_tolerance_deg));
+        it = m_context_areas.emplace(context, std::move(g)).first;
     }
     return it->second.get();
 }
@@ -220,17 +338,44 @@ Resolution Resolver::resolve(const ParsedPhrase& pp, const ResolveOptions& optio
             ra.anchor = a;
             if (a.kind == AnchorKind::border) {
                 ra.status = "border";  // located below, from the country polygons
-            } else if (a.kind != AnchorKind::place) {
-                ra.status = "unsupported";
-                res.messages.push_back(fmt::format("'{}': {} anchors are not supported yet (no river geometry in "
-                                                   "the gazetteer)",
-                                                   a.text.empty() ? a.name : a.text, to_string(a.kind)));
+            } else if (a.kind == AnchorKind::river) {
+                if (std::optional<Place> river = find_river(a.name, base)) {
+                    ra.place = std::move(river);
+                    ra.status = "ok";
+                } else {
+                    ra.status = "not_found";
+                    res.messages.push_back(fmt::format("'{}': no river of that name with a course in the gazetteer",
+                                                       a.text.empty() ? a.name : a.text));
+                }
             } else {
+                // "Sadr City": the name with its capitalised generic word, when a place has exactly that name
+                std::optional<Place> full;
+                if (!a.full_name.empty()) {
+                    SearchOptions fo = base;
+                    fo.limit = 5;
+                    for (const Candidate& c : search_cached(a.full_name, fo).candidates) {
+                        if (c.match == MatchKind::exact) {
+                            full = c.place;
+                            break;
+                        }
+                    }
+                }
                 SearchOptions so = base;
                 so.feature = feature_from_hint(a.feature_hint);
                 so.limit = 5;
-                SearchResult sr = m_gazetteer.search(a.name, so);
-                if (sr.candidates.empty()) {
+                static const SearchResult no_search;
+                const SearchResult& sr = full ? no_search : search_cached(a.name, so);
+                std::optional<Place> valley_river;
+                if (sr.candidates.empty() && a.feature_hint == "valley") valley_river = find_river(valley_stem(a.name), base);
+                if (full) {
+                    ra.place = std::move(full);
+                    ra.status = "ok";
+                } else if (valley_river) {
+                    // "the Khabur valley": no place of that name, but the river's course
+                    ra.place = std::move(valley_river);
+                    ra.status = "ok";
+                    res.messages.push_back("'" + a.name + "' taken as the valley of the " + ra.place->name);
+                } else if (sr.candidates.empty()) {
                     ra.status = "not_found";
                     ra.candidates = sr.suggestions;
                     std::string msg = "'" + a.name + "' not found in the gazetteer";
@@ -259,11 +404,11 @@ Resolution Resolver::resolve(const ParsedPhrase& pp, const ResolveOptions& optio
         for (auto& ra : res.anchors) {
             if (ra.status != "ambiguous") continue;
             for (const auto& other : res.anchors) {
-                if (&other == &ra || other.status != "ok" || !other.place) continue;
+                if (&other == &ra || other.status != "ok" || !other.place || other.anchor.kind != AnchorKind::place) continue;
                 SearchOptions so = base;
                 so.feature = feature_from_hint(ra.anchor.feature_hint);
                 so.near_point = other.place->position;
-                SearchResult sr = m_gazetteer.search(ra.anchor.name, so);
+                const SearchResult& sr = search_cached(ra.anchor.name, so);
                 if (!sr.candidates.empty() && !sr.ambiguous) {
                     ra.place = sr.candidates.front().place;
                     ra.status = "ok";
@@ -358,6 +503,7 @@ Resolution Resolver::resolve(const ParsedPhrase& pp, const ResolveOptions& optio
             if (const auto wkb = m_gazetteer.country_wkb(*side)) band = geometry::intersection(band, Geometry::from_wkb(*wkb));
         }
         if (band.empty()) return std::nullopt;
+        // a border band keeps the smallest circle's centre as its point (as before rivers came)
         Region r;
         r.geom = std::move(band);
         r.natural_point = geometry::min_radius_centre(r.geom);
@@ -368,7 +514,8 @@ Resolution Resolver::resolve(const ParsedPhrase& pp, const ResolveOptions& optio
     std::vector<std::string> phrase_countries;
     if (!base.country.empty()) phrase_countries.push_back(base.country);
     for (const auto& ra : res.anchors) {
-        if (ra.place && std::find(phrase_countries.begin(), phrase_countries.end(), ra.place->country) == phrase_countries.end()) {
+        if (ra.place && ra.anchor.kind == AnchorKind::place &&
+            std::find(phrase_countries.begin(), phrase_countries.end(), ra.place->country) == phrase_countries.end()) {
             phrase_countries.push_back(ra.place->country);
         }
     }
@@ -377,6 +524,92 @@ Resolution Resolver::resolve(const ParsedPhrase& pp, const ResolveOptions& optio
     std::vector<Region> regions;
     bool ambiguous_left = false;
     bool absurd = false;
+
+    // A river anchor: a band along its course, on the side the direction names
+    // ("30 km west of the Euphrates"), or a corridor ("near", "along", "on the
+    // banks of", "within 10 km of"); the course's generalisation error (the
+    // place's extent) widens it. A line anchor, so UCDP 5. The context, when it
+    // names a country or province, clips it.
+    auto river_region = [&](const Constraint& c, const Place& river) -> std::optional<Region> {
+        const Geometry* line = line_of(river);
+        if (!line) return std::nullopt;
+        const double e = river.extent_m;
+        const bool has_dir = c.direction && std::isfinite(c.direction->azimuth_deg);
+        double lo_m = 0.0, hi_m = uncertainty::near_radius_m(model);
+        switch (c.relation) {
+        case Relation::offset: {
+            const bool has_dist = c.distance && (std::isfinite(c.distance->value_m) ||
+                                                 c.distance->qualifier == DistanceQualifier::few ||
+                                                 c.distance->qualifier == DistanceQualifier::several);
+            if (has_dist) {
+                if (std::isfinite(c.distance->value_m) && (c.distance->value_m <= 0 || c.distance->value_m > max_offset_m)) {
+                    res.messages.push_back(fmt::format("'{}': a distance of {:.0f} km is not plausible", c.distance->text,
+                                                       c.distance->value_m / 1000.0));
+                    absurd = true;
+                    return std::nullopt;
+                }
+                const uncertainty::RadialRange rr = uncertainty::distance_range(*c.distance, model);
+                lo_m = rr.min_m;
+                hi_m = rr.max_m;
+                if (!res.offset) {
+                    res.offset = OffsetEstimate{rr.nominal_m, rr.min_m, rr.max_m,
+                                                has_dir ? c.direction->azimuth_deg : std::nan(""),
+                                                has_dir ? uncertainty::heading_half_width_deg(*c.direction, model) : 180.0};
+                }
+            } else {
+                // how far a bare direction reaches, as measured for place anchors
+                hi_m = uncertainty::direction_only_range(0.0, model).max_m;
+            }
+            break;
+        }
+        case Relation::within: {
+            const double d = c.distance && std::isfinite(c.distance->value_m) ? c.distance->value_m : 0.0;
+            hi_m = std::max(d + (c.distance ? uncertainty::distance_precision_m(*c.distance, model.precision) : 0.0), 100.0);
+            break;
+        }
+        case Relation::part:
+            if (c.part == "bank") hi_m = river_bank_half_width_m;
+            break;
+        case Relation::between:
+        case Relation::road:
+            res.messages.push_back("'" + c.text + "': a river cannot be one end of a between or road description");
+            return std::nullopt;
+        default:
+            break;
+        }
+        Geometry band = geometry::band_around(*line, std::max(0.0, lo_m - e), hi_m + e);
+        if (has_dir) {
+            const double half = uncertainty::heading_half_width_deg(*c.direction, model);
+            const Geometry coarse = line->simplified(side_sweep_simplify_deg);
+            band = geometry::intersection(band, geometry::side_of_line(coarse, c.direction->azimuth_deg, half, hi_m + e));
+        }
+        if (const Geometry* ctx = context_area(options.context)) band = geometry::intersection(band, *ctx);
+        if (!geometry::has_area(band)) {
+            res.messages.push_back("'" + c.text + "': the " + river.name + " has no such stretch" +
+                                   (options.context.empty() ? "" : " in " + options.context));
+            return std::nullopt;
+        }
+        return line_region(std::move(band), c.text);
+    };
+
+    // "the Euphrates Valley": a corridor along the river's course, within the
+    // named valley region's own extent when the gazetteer has one.
+    auto valley_region = [&](const Constraint& c, const Place& named) -> std::optional<Region> {
+        std::optional<Place> river;
+        if (line_of(named)) river = named;
+        else river = find_river(valley_stem(c.anchors.front().name), base);
+        if (!river) return std::nullopt;
+        Geometry g = geometry::band_around(*line_of(*river), 0.0, valley_half_width_m + river->extent_m);
+        if (river->id != named.id) g = geometry::intersection(g, geometry::disk(named.position, named.extent_m));
+        if (const Geometry* ctx = context_area(options.context)) g = geometry::intersection(g, *ctx);
+        if (!geometry::has_area(g)) return std::nullopt;
+        Region r;
+        r.geom = std::move(g);
+        r.natural_point = point_inside_near(r.geom, geometry::min_radius_centre(r.geom));
+        r.line_anchor = true;
+        r.text = c.text;
+        return r;
+    };
     for (std::size_t ci = 0; ci < pp.constraints.size(); ++ci) {
         const Constraint& c = pp.constraints[ci];
         if (!c.anchors.empty() && c.anchors.front().kind == AnchorKind::border) {
@@ -389,6 +622,38 @@ Resolution Resolver::resolve(const ParsedPhrase& pp, const ResolveOptions& optio
             for (std::size_t ai : anchor_index[ci]) res.anchors[ai].status = r ? "ok" : "not_found";
             if (r) regions.push_back(std::move(*r));
             continue;
+        }
+        if (!c.anchors.empty() && c.anchors.front().kind == AnchorKind::river) {
+            const ResolvedAnchor& ra = res.anchors[anchor_index[ci].front()];
+            if (!ra.place) continue;
+            std::optional<Region> r;
+            try {
+                r = river_region(c, *ra.place);
+            } catch (const Error& e) {
+                res.messages.push_back("'" + c.text + "': " + e.what());
+            }
+            if (r) regions.push_back(std::move(*r));
+            continue;
+        }
+        if (std::any_of(c.anchors.begin(), c.anchors.end(), [](const Anchor& a) { return a.kind != AnchorKind::place; })) {
+            res.messages.push_back("'" + c.text + "': a border or river cannot be one of several places");
+            continue;
+        }
+        if (c.anchors.size() == 1 && c.anchors.front().feature_hint == "valley" && !anchor_index[ci].empty() &&
+            (c.relation == Relation::region || c.relation == Relation::at || c.relation == Relation::near)) {
+            const ResolvedAnchor& ra = res.anchors[anchor_index[ci].front()];
+            if (ra.place && ra.status == "ok") {
+                std::optional<Region> r;
+                try {
+                    r = valley_region(c, *ra.place);
+                } catch (const Error& e) {
+                    res.messages.push_back("'" + c.text + "': " + e.what());
+                }
+                if (r) {
+                    regions.push_back(std::move(*r));
+                    continue;
+                }
+            }
         }
         std::vector<const Place*> places;
         bool usable = !anchor_index[ci].empty();
@@ -566,7 +831,7 @@ Resolution Resolver::resolve(const ParsedPhrase& pp, const ResolveOptions& optio
             continue;
         }
         Geometry inter = geometry::intersection(combined->geom, r.geom);
-        if (inter.empty() || geometry::area_m2(inter) <= 0.0) {
+        if (!geometry::has_area(inter)) {
             const LatLon a = geometry::min_radius_centre(combined->geom);
             const LatLon b = geometry::min_radius_centre(r.geom);
             res.messages.push_back(fmt::format("'{}' and '{}' do not overlap (their centres are {:.0f} km apart); "
@@ -591,7 +856,7 @@ Resolution Resolver::resolve(const ParsedPhrase& pp, const ResolveOptions& optio
         if (preferred && (regions.size() == 1 || geometry::covers(final_geom, *preferred))) {
             point = *preferred;
         } else if (regions.size() == 1 && geometry::covers(final_geom, combined->natural_point) &&
-                   pp.constraints.front().relation != Relation::offset) {
+                   (pp.constraints.front().relation != Relation::offset || combined->line_anchor)) {
             point = combined->natural_point;
         } else {
             point = geometry::min_radius_centre(final_geom);
@@ -601,11 +866,14 @@ Resolution Resolver::resolve(const ParsedPhrase& pp, const ResolveOptions& optio
     // A named target: look it up near the described region and check it.
     if (pp.target) {
         const Anchor& t = *pp.target;
+        // a named part of one place ("the Al-Tamim neighborhood of Ramadi")
+        const bool named_part = (t.feature_hint == "neighbourhood" || t.feature_hint == "area") &&
+                                pp.constraints.size() == 1 && pp.constraints.front().relation == Relation::at;
         SearchOptions so = base;
         so.feature = feature_from_hint(t.feature_hint);
         so.limit = 10;
         if (combined) so.near_point = point;
-        SearchResult sr = m_gazetteer.search(t.name, so);
+        const SearchResult sr = search_cached(t.name, so);
         const double region_radius = combined ? geometry::max_distance_m(point, final_geom) : 0.0;
         const Candidate* confirmed = nullptr;
         for (const auto& c : sr.candidates) {
@@ -633,6 +901,14 @@ Resolution Resolver::resolve(const ParsedPhrase& pp, const ResolveOptions& optio
             final_geom = place_area(confirmed->place);
             point = confirmed->place.position;
             codes = codes_for_place(confirmed->place);
+        } else if (!sr.candidates.empty() && named_part) {
+            // "the Al-Tamim neighborhood of Ramadi": a same-named place elsewhere is another place
+            const Candidate& best = sr.candidates.front();
+            res.messages.push_back(fmt::format("'{}' is not in the gazetteer within '{}' (the nearest of that name, {} ({}), "
+                                               "is {:.0f} km away); placed by '{}'",
+                                               t.name, pp.constraints.front().anchors.front().name, best.place.name,
+                                               best.place.id, geodesy::distance_m(point, best.place.position) / 1000.0,
+                                               pp.constraints.front().anchors.front().name));
         } else if (!sr.candidates.empty()) {
             const Candidate& best = sr.candidates.front();
             const double d = geodesy::distance_m(point, best.place.position);

@@ -3,6 +3,7 @@
 
 #include "fixtures.hpp"
 
+#include "geometry/geos.hpp"
 #include "reckon/error.hpp"
 
 #include <catch2/catch.hpp>
@@ -493,4 +494,30 @@ TEST_CASE("opening something that is not a gazetteer", "[gazetteer][build][bad]"
         }
         CHECK_FALSE(fs::exists(path));
     }
+}
+
+TEST_CASE("a course CSV becomes the line of its river; bad vertices are skipped and counted",
+          "[gazetteer][build][bad][river]") {
+    WorkDir wd("course-bad");
+    BuildOptions opt;
+    opt.curated = {test::data_path("bad/course_bad_rows.csv"), test::data_path("bad/course_rivers.csv")};
+    const BuildReport r = build_gazetteer(wd.file("g.sqlite"), opt);
+    const SourceReport& s = r.sources.at(0);
+    CHECK(s.records == 4);   // test-river 1, 3; ghost-river 1, 2
+    CHECK(s.skipped == 4);   // off the globe, no source, out of order; the ghost river's course
+    REQUIRE(s.warnings.size() == 4);
+    CHECK(contains(s.warnings[0], "course_bad_rows.csv:3: "));
+    CHECK(contains(s.warnings[0], "lat/lon"));
+    CHECK(contains(s.warnings[1], "course_bad_rows.csv:4: "));
+    CHECK(contains(s.warnings[1], "source"));
+    CHECK(contains(s.warnings[2], "course_bad_rows.csv:6: "));
+    CHECK(contains(s.warnings[2], "does not follow"));
+    CHECK(contains(s.warnings[3], "course_bad_rows.csv:7: "));
+    CHECK(contains(s.warnings[3], "curated:ghost-river"));
+    Gazetteer g(wd.file("g.sqlite"));
+    const auto wkb = g.line_wkb("curated:test-river");
+    REQUIRE(wkb);
+    CHECK(geometry::Geometry::from_wkb(*wkb).vertices().size() == 2);
+    CHECK_FALSE(g.line_wkb("curated:ghost-river"));
+    CHECK_FALSE(g.line_wkb("curated:no-such-place"));
 }

@@ -597,3 +597,72 @@ TEST_CASE("phrase: to_string names every enumerator", "[phrase]") {
     CHECK(std::string(to_string(Relation::between)) == "between");
     CHECK(std::string(to_string(Relation::region)) == "region");
 }
+
+TEST_CASE("phrase: parties between countries are not a location", "[phrase][between]") {
+    for (const char* text : {"talks between Russia and Turkey", "talks between Turkey and Iran",
+                             "relations between Iraq and Syria", "the ceasefire between Turkey and Syria"}) {
+        INFO(text);
+        const ParsedPhrase p = parse_phrase(text);
+        CHECK(p.constraints.empty());
+        CHECK_FALSE(p.target);
+    }
+    CHECK(has_message_containing(parse_phrase("talks between Turkey and Iran"), "not a location"));
+    // places between which something happened still are
+    const Constraint c = only("between Hasakah and Deir ez-Zor");
+    CHECK(c.relation == Relation::between);
+    CHECK(names(c) == std::vector<std::string>{"Hasakah", "Deir ez-Zor"});
+    CHECK(only("clashes between Hasakah and Deir ez-Zor").relation == Relation::between);
+    CHECK(only("midway between Raqqa and Deir ez-Zor").midway);
+    // "Russia" is no anchor in this region: no fuzzy village for it
+    CHECK(parse_phrase("in Russia").constraints.empty());
+}
+
+TEST_CASE("phrase: a capitalised generic word may belong to the name", "[phrase][names]") {
+    const Constraint sadr = only("Sadr City");
+    REQUIRE(sadr.anchors.size() == 1);
+    CHECK(sadr.anchors[0].name == "Sadr");
+    CHECK(sadr.anchors[0].feature_hint == "city");
+    CHECK(sadr.anchors[0].full_name == "Sadr City");
+    CHECK(only("5 km north of Sadr City").anchors[0].full_name == "Sadr City");
+    // lower case: the generic word only
+    CHECK(only("70kms north Raqqa city").anchors[0].full_name.empty());
+    CHECK(only("in Baiji town").anchors[0].full_name.empty());
+    // "the city of X": the generic word comes first, no full name
+    CHECK(only("the City of Samarra").anchors[0].full_name.empty());
+}
+
+TEST_CASE("phrase: a named part of a place keeps its place", "[phrase][names]") {
+    for (const char* text : {"the Al-Tamim neighborhood of Ramadi", "in the Al-Tamim neighbourhood of Ramadi",
+                             "the Hay al-Askari area of Fallujah"}) {
+        INFO(text);
+        const ParsedPhrase p = parse_phrase(text);
+        REQUIRE(p.target);
+        CHECK(p.target->feature_hint == (std::string(text).find("area") != std::string::npos ? "area" : "neighbourhood"));
+        REQUIRE(p.constraints.size() == 1);
+        CHECK(p.constraints[0].relation == Relation::at);
+        REQUIRE(p.constraints[0].anchors.size() == 1);
+    }
+    const ParsedPhrase p = parse_phrase("the Al-Tamim neighborhood of Ramadi");
+    CHECK(p.target->name == "Al-Tamim");
+    CHECK(p.constraints[0].anchors[0].name == "Ramadi");
+    // a neighbourhood with no "of": a place by itself
+    const Constraint c = only("in the Adhamiyah neighborhood");
+    CHECK(c.relation == Relation::at);
+    CHECK(c.anchors[0].name == "Adhamiyah");
+}
+
+TEST_CASE("phrase: rivers", "[phrase][river]") {
+    const Constraint on = only("on the Euphrates");
+    CHECK(on.relation == Relation::part);
+    CHECK(on.part == "bank");
+    CHECK(on.anchors[0].kind == AnchorKind::river);
+    // "on" is only for rivers: "on Kirkuk" is nothing
+    CHECK(parse_phrase("on Kirkuk").constraints.empty());
+    const Constraint west = only("30 kilometers west of the Euphrates");
+    CHECK(west.relation == Relation::offset);
+    CHECK(west.anchors[0].kind == AnchorKind::river);
+    const Constraint valley = only("the Euphrates Valley");
+    CHECK(valley.relation == Relation::region);
+    CHECK(valley.anchors[0].kind == AnchorKind::place);
+    CHECK(valley.anchors[0].feature_hint == "valley");
+}

@@ -68,4 +68,19 @@ TEST_CASE("absurd and oversized phrases get a clear error status", "[resolver][b
     CHECK(resolver.resolve("99999 km north of Baghdad").status == ResolveStatus::error);
     CHECK(resolver.resolve("-5 km north of Kirkuk").status == ResolveStatus::error);
     CHECK(resolver.resolve("tomorrow").status == ResolveStatus::unresolved);
+    CHECK(resolver.resolve("   ").status == ResolveStatus::error);
+    CHECK(resolver.resolve("-5 km north of Baghdad").status == ResolveStatus::error);
+    CHECK(resolver.resolve("0 km north of Baghdad").status == ResolveStatus::error);
+    CHECK(resolver.resolve("99999 km west of the Euphrates").status == ResolveStatus::error);
+    // a figure that cannot be read is said, not silently dropped
+    const Resolution glued = resolver.resolve("1e400 km north of Baghdad");
+    bool said = false;
+    for (const auto& m : glued.messages) said = said || m.find("could not be read") != std::string::npos;
+    CHECK(said);
+    // 1 MB of report text, with place names in it
+    std::string report;
+    while (report.size() < (1U << 20)) report += "fighting near Raqqa, 14 km north of Al-Mayadeen. ";
+    const Resolution r = resolver.resolve(report);
+    CHECK(r.status == ResolveStatus::error);
+    CHECK_FALSE(r.point.valid());
 }

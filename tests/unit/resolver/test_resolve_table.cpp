@@ -108,9 +108,12 @@ std::string fmt_km(double m) {
 // Kinds whose expected point must lie inside the uncertainty polygon. Not
 // checked: an annulus around the anchor ("30 km from X" excludes X itself),
 // outskirts/entrance and countryside (exclude the town's centre), and chains
-// (the point of one constraint need not lie in the intersection).
+// (the point of one constraint need not lie in the intersection), and river
+// corridors and bands (the centre of a bend's circle lies off the river).
 bool expected_point_inside(const std::string& kind) {
-    return kind != "dist-only" && kind != "part-outskirts" && kind != "countryside" && kind != "chain";
+    // river corridors and bands: their circle's centre often lies off the river
+    return kind != "dist-only" && kind != "part-outskirts" && kind != "countryside" && kind != "chain" &&
+           kind.rfind("river", 0) != 0;
 }
 
 // All checks of one row; returns the problems found ("" when it passes).
