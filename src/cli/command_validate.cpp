@@ -78,7 +78,7 @@ int CommandValidate::run() {
             try {
                 if (path == "-") {
                     const std::string content((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-                    validator.add_report(read_report(content, "<stdin>", InputFormat::text));
+                    validator.add_report(read_report(content, "<stdin>", detect_input_format(content)));
                 } else {
                     validator.add_report(read_report(path));
                 }

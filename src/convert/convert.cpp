@@ -3,7 +3,6 @@
 
 #include "reckon/convert.hpp"
 #include "reckon/error.hpp"
-#include "text/normalize.hpp"
 
 #include <atomic>
 #include <iostream>
@@ -31,19 +30,10 @@ int failure_rank(ResolveStatus s) {
 // The location phrases of an incident tried at most (the extractor puts the best first).
 constexpr std::size_t max_phrases_tried = 4;
 
-InputFormat sniff_format(std::string_view content) {
-    if (content.substr(0, 5) == "%PDF-") return InputFormat::pdf;
-    const std::string head = text::fold(std::string(content.substr(0, 2048)));
-    if (head.find("<html") != std::string::npos || head.find("<!doctype html") != std::string::npos ||
-        head.find("<body") != std::string::npos)
-        return InputFormat::html;
-    return InputFormat::text;
-}
-
 ReportText read_input(const std::string& path) {
     if (path != "-") return read_report(path);
     std::string content((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-    return read_report(content, "<stdin>", sniff_format(content));
+    return read_report(content, "<stdin>", detect_input_format(content));
 }
 
 } // namespace
