@@ -17,13 +17,19 @@
 namespace reckon {
 
 /// Expand command-line inputs into report files, in a stable order:
-/// files as given; directories recursively (sorted, hidden entries skipped);
-/// glob patterns (`*`, `?`, `[..]`); `@LIST` reads one path per line (blank
-/// lines and `#` comments skipped, relative paths from the list's directory);
-/// `-` is standard input. Throws InputError for a list file line naming a
-/// missing file, IoError for a missing file or directory, UsageError when a
-/// glob matches nothing.
-std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs);
+/// files as given (whatever their name); directories recursively (sorted,
+/// hidden entries skipped, and only files named like reports: .txt, .text,
+/// .html, .htm, .xhtml, .pdf — an archive's images and scripts are left out,
+/// listed in @p skipped when given); glob patterns (`*`, `?`, `[..]`); `@LIST`
+/// reads one path per line (blank lines and `#` comments skipped, relative
+/// paths from the list's directory); `-` is standard input. Throws InputError
+/// for a list file line naming a missing file, IoError for a missing file or
+/// directory, UsageError when a glob matches nothing.
+std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs,
+                                       std::vector<std::string>* skipped = nullptr);
+
+/// True for a file name a directory scan takes as a report (by extension).
+bool is_report_file_name(const std::string& path);
 
 /// Section heading → context the resolver understands ("Diyala Province" →
 /// "Diyala Province"; "Al-Raqqah area" → the province of Al-Raqqah; "The

@@ -65,7 +65,13 @@ void CommandConvert::validate() {
 int CommandConvert::run() {
     // Everything that can be checked before the work is: inputs exist, the
     // gazetteer opens, the output may be written.
-    const std::vector<std::string> files = expand_inputs(m_inputs);
+    std::vector<std::string> skipped;
+    const std::vector<std::string> files = expand_inputs(m_inputs, &skipped);
+    if (!skipped.empty() && !m_quiet) {
+        std::cerr << "reckon: skipped " << skipped.size() << " file" << (skipped.size() == 1 ? "" : "s")
+                  << " in the input directories that are not named like reports (.txt, .html, .pdf), e.g. "
+                  << skipped.front() << "\n";
+    }
     if (files.empty()) throw UsageError("no report files found in the inputs");
     Gazetteer gazetteer(m_gazetteer);
     const WriteMode mode = m_append ? WriteMode::append : m_overwrite ? WriteMode::overwrite : WriteMode::create;

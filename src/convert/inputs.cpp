@@ -6,6 +6,7 @@
 #include <glob.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 
@@ -24,8 +25,8 @@ bool hidden(const fs::path& p) {
     return !name.empty() && name[0] == '.';
 }
 
-// Every regular file under @p dir, sorted, hidden files and directories skipped.
-void add_directory(const fs::path& dir, std::vector<std::string>& out) {
+// Every report file under @p dir, sorted, hidden files and directories skipped.
+void add_directory(const fs::path& dir, std::vector<std::string>& out, std::vector<std::string>* skipped) {
     std::vector<std::string> found;
     std::error_code ec;
     fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
@@ -36,14 +37,19 @@ void add_directory(const fs::path& dir, std::vector<std::string>& out) {
             if (it->is_directory()) it.disable_recursion_pending();
             continue;
         }
-        if (it->is_regular_file()) found.push_back(it->path().string());
+        if (!it->is_regular_file()) continue;
+        if (is_report_file_name(it->path().string())) {
+            found.push_back(it->path().string());
+        } else if (skipped) {
+            skipped->push_back(it->path().string());
+        }
     }
     std::sort(found.begin(), found.end());
     out.insert(out.end(), found.begin(), found.end());
 }
 
 void add_one(const std::string& input, std::vector<std::string>& out, const std::string& list_file,
-             std::size_t list_line) {
+             std::size_t list_line, std::vector<std::string>* skipped) {
     if (input == "-") {
         out.push_back(input);
         return;
@@ -51,7 +57,7 @@ void add_one(const std::string& input, std::vector<std::string>& out, const std:
     std::error_code ec;
     const fs::file_status st = fs::status(input, ec);
     if (fs::is_directory(st)) {
-        add_directory(input, out);
+        add_directory(input, out, skipped);
     } else if (fs::exists(st)) {
         out.push_back(input);
     } else if (is_glob(input)) {
@@ -65,7 +71,7 @@ void add_one(const std::string& input, std::vector<std::string>& out, const std:
         if (matched.empty()) throw UsageError("'" + input + "' matches no file");
         std::sort(matched.begin(), matched.end());
         for (const auto& m : matched) {
-            if (fs::is_directory(m)) add_directory(m, out);
+            if (fs::is_directory(m)) add_directory(m, out, skipped);
             else out.push_back(m);
         }
     } else if (!list_file.empty()) {
@@ -77,7 +83,16 @@ void add_one(const std::string& input, std::vector<std::string>& out, const std:
 
 } // namespace
 
-std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs) {
+bool is_report_file_name(const std::string& path) {
+    std::string ext = fs::path(path).extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const char* e : {".txt", ".text", ".html", ".htm", ".xhtml", ".pdf"}) {
+        if (ext == e) return true;
+    }
+    return false;
+}
+
+std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, std::vector<std::string>* skipped) {
     std::vector<std::string> out;
     for (const std::string& input : inputs) {
         if (input.size() > 1 && input[0] == '@') {
@@ -95,11 +110,11 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs) {
                 const auto e = line.find_last_not_of(" \t");
                 std::string path = line.substr(b, e - b + 1);
                 if (fs::path(path).is_relative() && !base.empty()) path = (base / path).string();
-                add_one(path, out, list, n);
+                add_one(path, out, list, n, skipped);
             }
             continue;
         }
-        add_one(input, out, "", 0);
+        add_one(input, out, "", 0, skipped);
     }
     return out;
 }
