@@ -203,7 +203,7 @@ private:
         } else {
             file_coverage(spec);
         }
-        if (m_coverage.empty() || geometry::area_m2(m_coverage) < negligible_area_m2) {
+        if (m_coverage.empty() || geometry::lonlat_area_m2(m_coverage) < negligible_area_m2) {
             throw UsageError("the clip area (" + m_out.clip + ") is empty");
         }
         m_coverage_prepared = std::make_unique<PreparedGeometry>(m_coverage.clone());
@@ -350,7 +350,7 @@ private:
                 });
                 if (targets.empty()) {
                     Geometry inside = geometry::intersection(*p.area, m_coverage);
-                    if (inside.empty() || geometry::area_m2(inside) < negligible_area_m2) {
+                    if (inside.empty() || geometry::lonlat_area_m2(inside) < negligible_area_m2) {
                         note_outside(e);
                         continue;
                     }
@@ -434,14 +434,14 @@ private:
         std::map<std::string, std::vector<Geometry>> by_controller;
         for (const BaselineArea& a : m_in.baseline->areas) {
             Geometry g = geometry::intersection(Geometry::from_wkt(a.wkt), m_coverage);
-            if (g.empty() || geometry::area_m2(g) < negligible_area_m2) {
+            if (g.empty() || geometry::lonlat_area_m2(g) < negligible_area_m2) {
                 m_out.notes.push_back(a.source + ": baseline polygon outside the clip area: not used");
                 continue;
             }
             if (!taken.empty() && geometry::interiors_intersect(g, taken)) {
                 for (const auto& [other, og] : kept) {
                     if (!geometry::interiors_intersect(g, og)) continue;
-                    const double overlap_km2 = geometry::area_m2(geometry::intersection(g, og)) / 1e6;
+                    const double overlap_km2 = geometry::lonlat_area_m2(geometry::intersection(g, og)) / 1e6;
                     if (overlap_km2 * 1e6 < negligible_area_m2) continue;
                     m_out.notes.push_back(fmt::format("{} ({}) overlaps {} ({}) by {:.3f} km²: the overlap stays with {}", a.source,
                                                       a.controller, other->source, other->controller, overlap_km2, other->source));
@@ -455,14 +455,14 @@ private:
         }
         for (auto& [c, parts] : by_controller) m_initial[c] = dissolve(ptrs(parts), PartsLayout::overlapping);
         Geometry rest = taken.empty() ? m_coverage.clone() : geometry::difference(m_coverage, taken);
-        if (!rest.empty() && geometry::area_m2(rest) >= negligible_area_m2) {
+        if (!rest.empty() && geometry::lonlat_area_m2(rest) >= negligible_area_m2) {
             if (m_initial.count(unknown_controller)) {
                 m_initial[unknown_controller] = geometry::unite(m_initial[unknown_controller], rest);
             } else {
                 m_initial[unknown_controller] = std::move(rest);
             }
             m_out.notes.push_back(fmt::format("{:.1f} km² of the clip area have no baseline polygon: unknown until evidence says otherwise",
-                                              geometry::area_m2(m_initial[unknown_controller]) / 1e6));
+                                              geometry::lonlat_area_m2(m_initial[unknown_controller]) / 1e6));
         }
         for (const auto& [c, g] : m_initial) {
             if (c == unknown_controller) continue;
@@ -593,7 +593,7 @@ private:
 
         for (auto& [key, geoms] : parts) {
             const Geometry g = merge(geoms);
-            const double area_m2 = g.empty() ? 0.0 : geometry::area_m2(g);
+            const double area_m2 = g.empty() ? 0.0 : geometry::lonlat_area_m2(g);
             if (area_m2 < negligible_area_m2) continue;
             ControlArea a;
             a.controller = key.controller;
@@ -685,7 +685,7 @@ private:
                 for (std::size_t i : sites) place_ids.insert(place_ids.end(), m_sites[i].ids.begin(), m_sites[i].ids.end());
             }
             const Geometry g = merge(geoms);
-            const double area_m2 = g.empty() ? 0.0 : geometry::area_m2(g);
+            const double area_m2 = g.empty() ? 0.0 : geometry::lonlat_area_m2(g);
             if (area_m2 < negligible_area_m2) continue;
             std::sort(c.causes.begin(), c.causes.end(), [](const Item* a, const Item* b) {
                 return a->day != b->day ? a->day < b->day : a->order < b->order;

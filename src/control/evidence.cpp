@@ -87,11 +87,12 @@ private:
         for (auto& h : header) h = trim(h);
         const auto wkt_col = find_column(header, {"wkt", "geometry", "geom"});
         std::vector<Record> records;
+        std::string stopped;  // a malformed record ends the file; reported after the rows before it
         while (true) {
             try {
                 if (!csv.next(row)) break;
             } catch (const InputError& e) {
-                m_out.errors.emplace_back(e.what());
+                stopped = e.what();
                 break;
             }
             if (row.size() == 1 && trim(row[0]).empty()) continue;  // blank line
@@ -109,6 +110,7 @@ private:
             records.push_back(std::move(r));
         }
         dispatch(path, header, records, {});
+        if (!stopped.empty()) m_out.errors.push_back(stopped + ": the rest of the file is not read");
     }
 
     static std::string row_text(const std::vector<std::string>& row) { return join(row, ","); }
@@ -271,6 +273,12 @@ private:
         ro.context = context;
         const Resolution res = m_resolver->resolve(phrase, ro);
         if (res.status == ResolveStatus::ok && res.target) return set_place(e, *res.target);
+        // a bare name ("Anjara", "in Tall Jurn"): the place itself
+        const auto& cs = res.parse.constraints;
+        if (res.status == ResolveStatus::ok && cs.size() == 1 && cs.front().relation == Relation::at &&
+            res.anchors.size() == 1 && res.anchors.front().place) {
+            return set_place(e, *res.anchors.front().place);
+        }
         if (res.status == ResolveStatus::ok && !res.uncertainty_wkt.empty()) {
             return set_area(e, Geometry::from_wkt(res.uncertainty_wkt), where);
         }

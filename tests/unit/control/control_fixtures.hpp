@@ -52,7 +52,7 @@ inline geometry::Geometry wkt(const std::string& s) { return geometry::Geometry:
 
 /// Area (m²) of the symmetric difference of @p a and @p b.
 inline double sym_diff_m2(const geometry::Geometry& a, const geometry::Geometry& b) {
-    return geometry::area_m2(geometry::difference(a, b)) + geometry::area_m2(geometry::difference(b, a));
+    return geometry::lonlat_area_m2(geometry::difference(a, b)) + geometry::lonlat_area_m2(geometry::difference(b, a));
 }
 
 /// The areas of snapshot @p as_of.
@@ -76,7 +76,7 @@ inline const ControlArea* area_at(const ControlResult& r, const Date& as_of, con
 /// the clip area (tolerances relative to the clip area: overlay noise only).
 inline void require_invariants(const ControlResult& r) {
     const geometry::Geometry clip = wkt(r.clip_wkt);
-    const double clip_m2 = geometry::area_m2(clip);
+    const double clip_m2 = geometry::lonlat_area_m2(clip);
     REQUIRE(clip_m2 > 0);
     constexpr double relative_tolerance = 1e-7;
     std::map<std::int64_t, std::vector<const ControlArea*>> by_date;
@@ -91,14 +91,14 @@ inline void require_invariants(const ControlResult& r) {
             geometry::Geometry g = wkt(a->wkt);
             CHECK(g.is_valid());
             CHECK(geometry::is_polygonal(g));
-            CHECK(a->area_km2 == Approx(geometry::area_m2(g) / 1e6).epsilon(1e-9));
-            sum_m2 += geometry::area_m2(g);
+            CHECK(a->area_km2 == Approx(geometry::lonlat_area_m2(g) / 1e6).epsilon(1e-6));  // WKT keeps 7 decimals
+            sum_m2 += geometry::lonlat_area_m2(g);
             geoms.push_back(std::move(g));
         }
         for (std::size_t i = 0; i < geoms.size(); ++i) {
             for (std::size_t j = i + 1; j < geoms.size(); ++j) {
                 INFO(areas[i]->area_id << " vs " << areas[j]->area_id);
-                CHECK(geometry::area_m2(geometry::intersection(geoms[i], geoms[j])) <= relative_tolerance * clip_m2);
+                CHECK(geometry::lonlat_area_m2(geometry::intersection(geoms[i], geoms[j])) <= relative_tolerance * clip_m2);
             }
         }
         std::vector<const geometry::Geometry*> parts;
@@ -143,6 +143,12 @@ inline double quadrangle_km2(double lon0, double lat0, double lon1, double lat1)
         return (1 - e2) * (s / (1 - e2 * s * s) - 1 / (2 * e) * std::log((1 - e * s) / (1 + e * s)));
     };
     return a * a / 2.0 * (lon1 - lon0) * M_PI / 180.0 * (q(lat1) - q(lat0)) / 1e6;
+}
+
+inline std::string join_lines(const std::vector<std::string>& lines) {
+    std::string out;
+    for (const auto& l : lines) out += l + "\n";
+    return out;
 }
 
 inline bool contains_text(const std::vector<std::string>& lines, const std::string& needle) {
