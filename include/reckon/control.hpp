@@ -9,6 +9,7 @@
 /// changed settlements replaced. README "Control areas" has the method and
 /// its limits.
 
+#include "reckon/export.hpp"
 #include "reckon/gazetteer.hpp"
 #include "reckon/report.hpp"  // Date
 #include "reckon/types.hpp"
@@ -100,6 +101,7 @@ struct EvidenceRead {
     std::vector<ControlEvidence> evidence;
     std::vector<std::string> errors;  ///< rows or features that could not be used ("table.csv:7: ..."), each named
     std::vector<std::string> notes;   ///< what was read and done ("incidents.gpkg: 14 takeovers, 230 other incidents")
+    std::vector<std::string> crs;     ///< CRS of each layer read ("EPSG:4326", "" none declared)
 };
 
 /// Read evidence from @p path. Either an incidents layer (an OGR source with
@@ -130,8 +132,9 @@ struct BaselineArea {
 struct Baseline {
     std::string path;
     std::vector<BaselineArea> areas;
-    std::vector<std::string> notes;   ///< repairs, reprojection, overlaps resolved
+    std::vector<std::string> notes;   ///< repairs, reprojection
     std::vector<std::string> errors;  ///< features rejected (not polygons, no controller), by feature id
+    std::vector<std::string> crs;     ///< CRS of each layer read ("EPSG:32637", "" none declared)
 };
 
 /// Read a baseline control map (polygons with a controller field, any OGR
@@ -198,7 +201,7 @@ struct ControlArea {
     std::string controller;
     Date as_of;               ///< evidence up to this day is used
     Date valid_from;          ///< = as_of
-    Date valid_to;            ///< the day before the next snapshot (inclusive); as_of for the last
+    std::optional<Date> valid_to;  ///< the day before the next snapshot (inclusive); none for the last (still holds)
     double area_km2 = 0.0;    ///< ellipsoidal (WGS84 geodesic) area
     std::int64_t evidence_count = 0;       ///< evidence items (up to as_of) naming this controller for its settlements
     std::optional<Date> first_evidence;    ///< the earliest of them
@@ -237,5 +240,11 @@ struct ControlResult {
 /// Throws UsageError (no dates, a clip that covers nothing), InputError /
 /// IoError (an unreadable clip file).
 ControlResult build_control(const ControlInputs& inputs, const ControlOptions& options, const Gazetteer& gazetteer);
+
+/// Add the layers control_areas and control_changes (README "GIS export")
+/// to @p writer, styled with the colours of @p controllers (contested parts
+/// hatched in their controller's colour; QGIS temporal properties on
+/// valid_from/valid_to), and write @p result into them. The caller commits.
+void write_control_layers(DatasetWriter& writer, const ControlResult& result, const ControllerTable& controllers);
 
 } // namespace reckon

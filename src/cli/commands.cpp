@@ -1,4 +1,5 @@
 #include "cli/command.hpp"
+#include "cli/command_control.hpp"
 #include "cli/command_gazetteer.hpp"
 #include "cli/command_resolve.hpp"
 
@@ -8,6 +9,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     std::vector<std::unique_ptr<Command>> out;
     out.push_back(std::make_unique<CommandGazetteer>());
     out.push_back(std::make_unique<CommandResolve>());
+    out.push_back(std::make_unique<CommandControl>());
     return out;
 }
 

@@ -29,6 +29,12 @@ Baseline read_control_baseline(const std::string& path, const ControllerTable& c
         described.push_back("layer " + layer.name + ": " + (layer.field_names.empty() ? std::string("no fields") : join(layer.field_names)));
         if (field.empty()) continue;
         found_field = true;
+        out.crs.push_back(layer.source_crs);
+        if (layer.reprojected) {
+            out.notes.push_back(fmt::format("{}: layer {} reprojected from {} to EPSG:4326", path, layer.name, layer.source_crs));
+        } else if (layer.source_crs.empty()) {
+            out.notes.push_back(fmt::format("{}: layer {} declares no CRS: coordinates taken as EPSG:4326 lon/lat", path, layer.name));
+        }
         std::size_t used = 0;
         for (const auto& f : layer.features) {
             const std::string where = fmt::format("{}:{}:{}", path, layer.name, f.fid);

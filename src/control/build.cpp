@@ -249,6 +249,9 @@ private:
         std::vector<Geometry> parts;
         std::size_t rejected = 0;
         for (const auto& layer : vector_io::read_layers(path)) {
+            if (layer.reprojected) {
+                m_out.notes.push_back(fmt::format("{}: layer {} reprojected from {} to EPSG:4326", path, layer.name, layer.source_crs));
+            }
             for (const auto& f : layer.features) {
                 if (f.wkb.empty()) continue;
                 Geometry g = Geometry::from_wkb(f.wkb);
@@ -560,7 +563,8 @@ private:
         const Date as_of = m_opt.as_of[k];
         const std::int64_t d = day_of(as_of);
         const bool last = k + 1 == m_opt.as_of.size();
-        const Date valid_to = last ? as_of : from_day_number(day_of(m_opt.as_of[k + 1]) - 1);
+        std::optional<Date> valid_to;
+        if (!last) valid_to = from_day_number(day_of(m_opt.as_of[k + 1]) - 1);
 
         std::vector<State> states(m_sites.size());
         // changed[orig][key] = sites

@@ -18,15 +18,18 @@ using control::detail::trim;
 
 // The default colours follow the weekly ITIC "Spotlight on Global Jihad"
 // maps the seed report prints (red: Syrian army; green: HTS and the other
-// rebel organisations; yellow: SDF); the rest are distinct ColorBrewer
-// colours (Brewer, colorbrewer2.org: "Dark2", "PuOr") that keep clear of those.
+// rebel organisations; yellow: SDF), and for ISIS and Turkish forces the
+// export module's defaults (src/export/layers.cpp); the rest are distinct
+// ColorBrewer colours (Brewer, colorbrewer2.org: "BrBG", "PuOr", "Dark2").
+// Names are the canonical actors of report ingest ("Syrian army", "HTS",
+// "rebels", "SDF", "ISIS", "Turkish forces").
 // Aliases are the spellings reports use for the same forces.
 const char* const default_colours_csv = R"(controller,colour,label,aliases
 Syrian army,#e31a1c,Syrian army and allies,Syrian Arab Army|SAA|Syrian army forces|Syrian forces|regime forces|Syrian regime|Syrian regime forces|Assad regime|government forces|Syrian government forces
 HTS,#1a9641,HTS (Headquarters for the Liberation of al-Sham),Hay'at Tahrir al-Sham|Hayat Tahrir al-Sham|Headquarters for the Liberation of Al-Sham|Tahrir al-Sham|Jabhat al-Nusra|Nusra Front
-Rebel organizations,#a6d96a,Other rebel organizations,rebels|rebel organisations|rebel forces|rebel groups|National Liberation Front|NLF|Free Syrian Army|FSA
+rebels,#a6d96a,Other rebel organizations,rebel organizations|rebel organisations|rebel forces|rebel groups|National Liberation Front|NLF|Free Syrian Army|FSA
 SDF,#ffd92f,SDF (Syrian Democratic Forces),Syrian Democratic Forces|YPG|QSD|Kurdish forces
-Turkish forces,#a6611a,Turkish army,Turkish army|Turkish Armed Forces|TAF|Turkey
+Turkish forces,#4575b4,Turkish army,Turkish army|Turkish Armed Forces|TAF|Turkey
 Syrian National Army,#dfc27d,Syrian National Army (Turkish-sponsored),SNA|Turkish-sponsored rebels|Turkish-backed rebels
 ISIS,#252525,ISIS,Islamic State|IS|ISIL|Daesh|Daish
 Iraqi security forces,#5e3c99,Iraqi security forces,Iraqi army|Iraqi forces|ISF|Iraqi police|Iraqi Security Forces

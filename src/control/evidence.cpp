@@ -116,7 +116,10 @@ private:
     static std::string row_text(const std::vector<std::string>& row) { return join(row, ","); }
 
     void read_ogr(const std::string& path) {
-        const std::vector<vector_io::VectorLayer> layers = vector_io::read_layers(path);
+        // attribute-only tables too: an analyst's table needs no geometry
+        vector_io::ReadOptions ro;
+        ro.selection = vector_io::LayerSelection::all;
+        const std::vector<vector_io::VectorLayer> layers = vector_io::read_dataset(path, ro);
         // incident_areas: uncertainty polygons by incident_id
         std::map<std::string, std::string> areas;
         for (const auto& l : layers) {
@@ -135,10 +138,15 @@ private:
             const bool incidents = is_incidents(l.field_names);
             const bool table = has(l.field_names, cols::controller);
             if (!incidents && !table) {
-                if (l.name != "incident_areas") skipped.push_back(l.name + " (fields: " + join(l.field_names) + ")");
+                const bool internal = l.name == "incident_areas" || l.name == "layer_styles" || l.name.rfind("gpkg_", 0) == 0;
+                if (!internal) skipped.push_back(l.name + " (fields: " + join(l.field_names) + ")");
                 continue;
             }
             ++used;
+            m_out.crs.push_back(l.source_crs);
+            if (l.reprojected) {
+                m_out.notes.push_back(fmt::format("{}: layer {} reprojected from {} to EPSG:4326", path, l.name, l.source_crs));
+            }
             std::vector<Record> records;
             records.reserve(l.features.size());
             for (const auto& f : l.features) {

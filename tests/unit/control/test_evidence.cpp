@@ -202,8 +202,11 @@ TEST_CASE("baseline: polygons with a controller field", "[control]") {
 }
 
 TEST_CASE("baseline: another CRS is reprojected to EPSG:4326", "[control]") {
-    const Baseline b = read_control_baseline(control_data("grid_baseline_3857.geojson"), ControllerTable::defaults());
+    const std::string path = control_data("grid_baseline_3857.geojson");
+    const Baseline b = read_control_baseline(path, ControllerTable::defaults());
     REQUIRE(b.areas.size() == 2);
+    CHECK(contains_text(b.notes, path + ": layer grid_baseline_3857 reprojected from EPSG:3857 to EPSG:4326"));
+    CHECK(b.crs == std::vector<std::string>{"EPSG:3857"});
     CHECK(b.areas[0].controller == "Syrian army");  // from the field held_by
     const geometry::Envelope e = test::wkt(b.areas[1].wkt).envelope();
     CHECK(e.min_lon == Approx(36.5).margin(1e-6));
