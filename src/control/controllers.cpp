@@ -28,7 +28,7 @@ const char* const default_colours_csv = R"(controller,colour,label,aliases
 Syrian army,#e31a1c,Syrian army and allies,Syrian Arab Army|SAA|Syrian army forces|Syrian forces|regime forces|Syrian regime|Syrian regime forces|Assad regime|government forces|Syrian government forces
 HTS,#1a9641,HTS (Headquarters for the Liberation of al-Sham),Hay'at Tahrir al-Sham|Hayat Tahrir al-Sham|Headquarters for the Liberation of Al-Sham|Tahrir al-Sham|Jabhat al-Nusra|Nusra Front
 rebels,#a6d96a,Other rebel organizations,rebel organizations|rebel organisations|rebel forces|rebel groups|National Liberation Front|NLF|Free Syrian Army|FSA
-SDF,#ffd92f,SDF (Syrian Democratic Forces),Syrian Democratic Forces|YPG|QSD|Kurdish forces
+SDF,#ffd92f,SDF (Syrian Democratic Forces),Syrian Democratic Forces|YPG|QSD
 Turkish forces,#4575b4,Turkish army,Turkish army|Turkish Armed Forces|TAF|Turkey
 Syrian National Army,#dfc27d,Syrian National Army (Turkish-sponsored),SNA|Turkish-sponsored rebels|Turkish-backed rebels
 ISIS,#252525,ISIS,Islamic State|IS|ISIL|Daesh|Daish
