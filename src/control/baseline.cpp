@@ -12,8 +12,6 @@ namespace reckon {
 
 namespace {
 using namespace control::detail;
-// ~1 cm: baseline polygons are digitised far coarser than that
-constexpr int wkt_decimals = 7;
 } // namespace
 
 Baseline read_control_baseline(const std::string& path, const ControllerTable& controllers, const std::string& controller_field) {

@@ -15,6 +15,7 @@
 #include "control/dates.hpp"
 #include "control/util.hpp"
 #include "export/ogr_reader.hpp"
+#include "geodesy/geodesic.hpp"
 #include "geometry/coverage.hpp"
 #include "geometry/shapes.hpp"
 #include "reckon/control.hpp"
@@ -52,7 +53,6 @@ constexpr double negligible_area_m2 = 1.0;
 constexpr double point_search_radius_m = 20000.0;
 // Spatial grid of sites: ~5 km buckets.
 constexpr double grid_bucket_deg = 0.05;
-constexpr int wkt_decimals = 7;
 
 std::int64_t day_of(const Date& d) { return day_number(d); }
 
@@ -374,7 +374,7 @@ private:
                     // a bare point: the nearest settlement whose extent holds it
                     double best_d = point_search_radius_m;
                     m_grid.visit(around(p.point, point_search_radius_m), [&](std::size_t i) {
-                        const double d = geodesy_distance(p.point, m_sites[i].position);
+                        const double d = geodesy::approx_distance_m(p.point, m_sites[i].position);
                         if (d <= m_sites[i].extent_m && d < best_d) best_d = d, best = i;
                     });
                 }
@@ -405,15 +405,6 @@ private:
                                               m_out.clip, first_outside));
         }
         m_out.settlements = m_sites.size();
-    }
-
-    static double geodesy_distance(const LatLon& a, const LatLon& b) {
-        // equirectangular: exact enough to compare with a settlement's extent
-        constexpr double mean_earth_radius_m = 6371008.8;
-        const double k = M_PI / 180.0;
-        const double x = (b.lon_deg - a.lon_deg) * k * std::cos((a.lat_deg + b.lat_deg) / 2.0 * k);
-        const double y = (b.lat_deg - a.lat_deg) * k;
-        return std::sqrt(x * x + y * y) * mean_earth_radius_m;
     }
 
     // ---- cells and initial areas -----------------------------------------

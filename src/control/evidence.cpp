@@ -36,8 +36,6 @@ using geometry::Geometry;
 // ("west of Aleppo") keeps its anchor's id with a radius many times larger.
 // The slack absorbs rounding and the reporter-error floor.
 constexpr double place_match_slack_m = 1000.0;
-// Coordinates written out with this many decimals (~1 cm).
-constexpr int wkt_decimals = 7;
 
 const char* const takeover_event_types[] = {"takeover", "capture", "seizure"};
 
@@ -349,17 +347,12 @@ private:
             return true;  // perhaps an id of the --places settlements: build_control decides
         }
         if (!lat.empty() || !lon.empty()) {
-            char* end = nullptr;
-            const double la = std::strtod(lat.c_str(), &end);
-            const bool lat_ok = !lat.empty() && end && *end == '\0';
-            const double lo = std::strtod(lon.c_str(), &end);
-            const bool lon_ok = !lon.empty() && end && *end == '\0';
-            const LatLon p{la, lo};
-            if (!lat_ok || !lon_ok || !p.valid()) {
+            const auto p = parse_lat_lon(lat, lon);
+            if (!p) {
                 m_out.errors.push_back(r.where + ": bad coordinates lat '" + lat + "', lon '" + lon + "': not used");
                 return false;
             }
-            e.point = p;
+            e.point = *p;
             return true;
         }
         if (!r.wkb.empty() || !r.wkt.empty()) {
@@ -491,15 +484,10 @@ std::vector<Settlement> read_settlements_csv(const std::string& path) {
         s.id = field(c_id);
         s.name = field(c_name);
         const std::string lat = field(c_lat), lon = field(c_lon);
-        char* end = nullptr;
-        s.position.lat_deg = std::strtod(lat.c_str(), &end);
-        const bool lat_ok = !lat.empty() && *end == '\0';
-        s.position.lon_deg = std::strtod(lon.c_str(), &end);
-        const bool lon_ok = !lon.empty() && *end == '\0';
         if (s.id.empty()) throw InputError(path, csv.line(), "empty id");
-        if (!lat_ok || !lon_ok || !s.position.valid()) {
-            throw InputError(path, csv.line(), "bad coordinates lat '" + lat + "', lon '" + lon + "'");
-        }
+        const auto p = parse_lat_lon(lat, lon);
+        if (!p) throw InputError(path, csv.line(), "bad coordinates lat '" + lat + "', lon '" + lon + "'");
+        s.position = *p;
         if (auto it = seen.find(s.id); it != seen.end()) {
             throw InputError(path, csv.line(), "id '" + s.id + "' already used on line " + std::to_string(it->second));
         }

@@ -2,6 +2,8 @@
 
 #include "text/normalize.hpp"
 
+#include <cstdlib>
+
 namespace reckon::control::detail {
 
 namespace columns {
@@ -57,6 +59,18 @@ std::string attribute(const std::map<std::string, std::string>& attributes, cons
         }
     }
     return {};
+}
+
+std::optional<LatLon> parse_lat_lon(const std::string& lat, const std::string& lon) {
+    auto number = [](const std::string& t, double& out) {
+        if (t.empty()) return false;
+        char* end = nullptr;
+        out = std::strtod(t.c_str(), &end);
+        return end && *end == '\0';
+    };
+    LatLon p;
+    if (!number(lat, p.lat_deg) || !number(lon, p.lon_deg) || !p.valid()) return std::nullopt;
+    return p;
 }
 
 std::string join(const std::vector<std::string>& items, const std::string& sep) {

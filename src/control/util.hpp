@@ -3,6 +3,8 @@
 /// Small helpers shared by the control module: name keys, column lookup by
 /// aliases, messages.
 
+#include "reckon/types.hpp"
+
 #include <map>
 #include <optional>
 #include <string>
@@ -28,6 +30,14 @@ std::string attribute(const std::map<std::string, std::string>& attributes, cons
 
 /// The first attribute name of @p fields matching one of @p names, "" when none.
 std::string find_field(const std::vector<std::string>& fields, const std::vector<std::string>& names);
+
+/// Coordinates of control geometries are written with this many decimals
+/// (1e-7° ≈ 1 cm: far finer than any map they come from).
+inline constexpr int wkt_decimals = 7;
+
+/// A position from latitude and longitude text ("35.25", "36.45"); none
+/// when either is empty, not a number, or out of range.
+std::optional<LatLon> parse_lat_lon(const std::string& lat, const std::string& lon);
 
 /// "a, b, c".
 std::string join(const std::vector<std::string>& items, const std::string& sep = ", ");
