@@ -288,6 +288,12 @@ private:
         if (res.status == ResolveStatus::ok && !res.uncertainty_wkt.empty()) {
             return set_area(e, Geometry::from_wkt(res.uncertainty_wkt), where);
         }
+        if (res.status == ResolveStatus::inconsistent && !res.uncertainty_wkt.empty()) {
+            // the resolver keeps the part it trusts more: its area stands for the place
+            m_out.notes.push_back(fmt::format("{}: location '{}' is inconsistent ({}): its resolved area is used", where, phrase,
+                                              join(res.messages, "; ")));
+            return set_area(e, Geometry::from_wkt(res.uncertainty_wkt), where);
+        }
         m_out.errors.push_back(fmt::format("{}: location '{}' is {}: {}: not used", where, phrase, to_string(res.status),
                                            join(res.messages, "; ")));
         return false;

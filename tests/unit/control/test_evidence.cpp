@@ -129,6 +129,25 @@ TEST_CASE("evidence: an incidents layer (GeoJSON) as reckon convert writes it", 
     CHECK(contains_text(plain.notes, "armed_attack 1"));
 }
 
+TEST_CASE("evidence: incidents as CSV; an inconsistent phrase keeps the part the resolver trusts", "[control]") {
+    const std::string path = write_temp("control-incidents.csv",
+                                        "incident_id,event_date,event_type,perpetrator,location_phrase,section\n"
+                                        "c-far,2020-02-12,takeover,SDF,\"in Tall Birra, 2 km south of Khirbat Nasr\",Gridland\n"
+                                        "c-wkt,2020-02-12,takeover,SDF,,Gridland\n");
+    const EvidenceRead r = read_control_evidence(path, test::grid_gazetteer(), ControllerTable::defaults());
+    REQUIRE(r.evidence.size() == 1);
+    const ControlEvidence& e = r.evidence[0];
+    CHECK(e.id == "c-far");
+    REQUIRE_FALSE(e.area_wkt.empty());
+    const geometry::Geometry g = test::wkt(e.area_wkt);
+    CHECK(geometry::covers(g, LatLon{35.533, 36.85}));         // 2 km south of Khirbat Nasr (8,5)
+    CHECK_FALSE(geometry::covers(g, test::grid_point(0, 1)));  // not Tall Birra, 84 km away
+    CHECK(contains_text(r.notes, path + ":2 (incident c-far): location 'in Tall Birra, 2 km south of Khirbat Nasr' is "
+                                        "inconsistent ("));
+    REQUIRE(r.errors.size() == 1);
+    CHECK(r.errors[0] == path + ":3 (incident c-wkt): no location (place_id, geometry or location_phrase): not used");
+}
+
 TEST_CASE("evidence: a GeoPackage's incident_areas give area phrases their polygons", "[control]") {
     const EvidenceRead r = read_control_evidence(control_data("grid_incidents.gpkg"), test::grid_gazetteer(),
                                                  ControllerTable::defaults());
