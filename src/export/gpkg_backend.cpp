@@ -129,6 +129,10 @@ public:
     void finish() override {
         begin_transaction();
         write_styles();
+        end_transaction();
+        // Outside a transaction: GDAL finishes a deferred R-tree (built in an
+        // attached temporary database) before the next statement, and cannot
+        // detach that database inside an open transaction.
         for (const auto& w : m_layers) {
             const LayerSchema& s = w->schema();
             if (s.key_field.empty()) continue;
@@ -138,10 +142,9 @@ public:
                     "cannot create the unique index on " + s.name + "." + s.key_field +
                         " (are keys repeated in the file?)");
         }
-        end_transaction();
         m_layers.clear();
         CPLErrorReset();
-        m_ds.reset();  // GDALClose: the spatial indexes are built and the file is flushed here
+        m_ds.reset();  // GDALClose: the spatial indexes are finished and the file is flushed here
         if (CPLGetLastErrorType() >= CE_Failure) throw IoError(m_output + ": cannot finish the GeoPackage" + last_cpl_error());
     }
 

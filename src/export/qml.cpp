@@ -4,7 +4,7 @@
 
 #include "export/qml.hpp"
 
-#include "export/layer_writer.hpp"
+#include "export/schema.hpp"
 #include "export/layers.hpp"
 #include "reckon/error.hpp"
 
