@@ -21,19 +21,21 @@ using control::detail::trim;
 // rebel organisations; yellow: SDF), and for ISIS and Turkish forces the
 // export module's defaults (src/export/layers.cpp); the rest are distinct
 // ColorBrewer colours (Brewer, colorbrewer2.org: "BrBG", "PuOr", "Dark2").
-// Names are the canonical actors of report ingest ("Syrian army", "HTS",
-// "rebels", "SDF", "ISIS", "Turkish forces").
+// Names are the canonical actors of report ingest (src/report/classify.cpp:
+// "Syrian army", "HTS", "rebels", "SDF", "ISIS", "Turkish forces", ...); for
+// control, the Iraqi army and police count as Iraqi security forces.
 // Aliases are the spellings reports use for the same forces.
 const char* const default_colours_csv = R"(controller,colour,label,aliases
 Syrian army,#e31a1c,Syrian army and allies,Syrian Arab Army|SAA|Syrian army forces|Syrian forces|regime forces|Syrian regime|Syrian regime forces|Assad regime|government forces|Syrian government forces
 HTS,#1a9641,HTS (Headquarters for the Liberation of al-Sham),Hay'at Tahrir al-Sham|Hayat Tahrir al-Sham|Headquarters for the Liberation of Al-Sham|Tahrir al-Sham|Jabhat al-Nusra|Nusra Front
-rebels,#a6d96a,Other rebel organizations,rebel organizations|rebel organisations|rebel forces|rebel groups|National Liberation Front|NLF|Free Syrian Army|FSA
+rebels,#a6d96a,Other rebel organizations,rebel organizations|rebel organisations|rebel forces|rebel groups|opposition forces|Free Syrian Army|FSA
+National Liberation Front,#66bd63,National Liberation Front,NLF
 SDF,#ffd92f,SDF (Syrian Democratic Forces),Syrian Democratic Forces|YPG|QSD
 Turkish forces,#4575b4,Turkish army,Turkish army|Turkish Armed Forces|TAF|Turkey
 Syrian National Army,#dfc27d,Syrian National Army (Turkish-sponsored),SNA|Turkish-sponsored rebels|Turkish-backed rebels
 ISIS,#252525,ISIS,Islamic State|IS|ISIL|Daesh|Daish
 Iraqi security forces,#5e3c99,Iraqi security forces,Iraqi army|Iraqi forces|ISF|Iraqi police|Iraqi Security Forces
-Popular Mobilization Forces,#b2abd2,Popular Mobilization Forces,PMF|PMU|Hashd al-Shaabi|al-Hashd al-Shaabi
+Popular Mobilization,#b2abd2,Popular Mobilization Forces,Popular Mobilization Forces|PMF|PMU|Hashd al-Shaabi|al-Hashd al-Shaabi
 Peshmerga,#e6ab02,Kurdish Peshmerga,Kurdish Peshmerga|KRG forces
 unknown,#bdbdbd,No evidence,
 )";
