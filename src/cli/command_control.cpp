@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <iostream>
 #include <set>
 
@@ -82,6 +83,9 @@ void CommandControl::validate() {
                        m_step == "day" ? SnapshotStep::day : SnapshotStep::week);
     }
     if (!m_baseline_date.empty()) parse_date_option("--baseline-date", m_baseline_date);
+    if (!m_clip.empty() && m_clip != "country" && m_clip != "province" && !std::filesystem::exists(m_clip)) {
+        throw UsageError("--clip '" + m_clip + "' is neither country, province nor an existing polygon file");
+    }
     if (m_overwrite && m_append) throw UsageError("give --overwrite or --append, not both");
     if (m_append && m_format != "gpkg") throw UsageError("--append works on a GeoPackage only");
 }
