@@ -89,6 +89,11 @@ struct ControlEvidence {
     std::string place_name;  ///< as given (for messages)
     LatLon point;            ///< the place's position; invalid for an area
     std::string area_wkt;    ///< polygon (EPSG:4326, lon/lat) of an area; "" for a place
+    /// For a takeover, the controller it was taken from ("" unknown). An
+    /// area's takeover then changes only the places held by that controller
+    /// (or by nobody known): "villages west of Aleppo taken from HTS" leaves
+    /// a third party's villages in the area alone.
+    std::string taken_from;
 };
 
 struct EvidenceOptions {

@@ -135,6 +135,7 @@ public:
         place_evidence();
         make_cells();
         make_initial_areas();
+        drop_inapplicable_takeovers();
         for (std::size_t k = 0; k < m_opt.as_of.size(); ++k) snapshot(k);
     }
 
@@ -405,6 +406,36 @@ private:
                                               m_out.clip, first_outside));
         }
         m_out.settlements = m_sites.size();
+    }
+
+    // An area's takeover taken from a named controller applies to the places
+    // that controller (or nobody known, or the taker) held just before it. What a place
+    // held before an item follows from the items before it, which do not
+    // depend on the snapshot date: one pass in evidence order settles it.
+    void drop_inapplicable_takeovers() {
+        std::size_t dropped = 0;
+        for (auto& s : m_sites) {
+            std::string cur = s.orig;
+            std::vector<std::size_t> kept;
+            kept.reserve(s.items.size());
+            for (std::size_t i : s.items) {
+                const ControlEvidence& e = *m_items[i].e;
+                const bool conditional = m_items[i].strength == 0 && e.kind == EvidenceKind::takeover && !e.taken_from.empty();
+                // held by a third party: not what was taken (held by the taker already: it confirms)
+                if (conditional && cur != e.taken_from && cur != unknown_controller && cur != e.controller) {
+                    ++dropped;
+                    continue;
+                }
+                if (e.kind != EvidenceKind::fighting) cur = e.controller;
+                kept.push_back(i);
+            }
+            s.items = std::move(kept);
+        }
+        if (dropped) {
+            m_out.notes.push_back(fmt::format("area takeovers left {} places alone that a third party held (neither the side "
+                                              "they were taken from nor the taker)",
+                                              dropped));
+        }
     }
 
     // ---- cells and initial areas -----------------------------------------

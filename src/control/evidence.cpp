@@ -203,6 +203,7 @@ private:
                     continue;
                 }
                 e.controller = m_ctl.canonical(actor);
+                e.taken_from = known_controller(attribute(r.attributes, {"target"}));
             } else if (std::find(m_opt.fighting_event_types.begin(), m_opt.fighting_event_types.end(), type) !=
                        m_opt.fighting_event_types.end()) {
                 e.kind = EvidenceKind::fighting;
@@ -321,6 +322,7 @@ private:
                     e.kind = EvidenceKind::statement;
                 } else if (kind == "takeover" || kind == "capture" || kind == "captured" || kind == "taken") {
                     e.kind = EvidenceKind::takeover;
+                    e.taken_from = known_controller(attribute(r.attributes, {"taken_from", "from"}));
                 } else {
                     m_out.errors.push_back(r.where + ": kind '" + attribute(r.attributes, cols::kind) +
                                            "' is none of takeover, statement, fighting: not used");
@@ -403,6 +405,17 @@ private:
     }
 
     // ---- shared --------------------------------------------------------
+    // A target that names a controller of the table (an incident's target
+    // may be anything: "a checkpoint", "civilians"); "" otherwise.
+    std::string known_controller(const std::string& name) const {
+        if (name.empty()) return {};
+        const std::string c = m_ctl.canonical(name);
+        for (const auto& entry : m_ctl.entries()) {
+            if (entry.controller == c && c != unknown_controller) return c;
+        }
+        return {};
+    }
+
     bool set_date(ControlEvidence& e, const std::string& value, const std::string& where) {
         if (value.empty()) {
             m_out.errors.push_back(where + ": no date: not used");

@@ -376,3 +376,40 @@ TEST_CASE("control: baseline overlaps and repairs are said, evidence before the 
     CHECK(test::area_at(r, date("2020-02-17"), LatLon{35.3, 36.05})->controller == "Syrian army");
     CHECK(test::area_at(r, date("2020-02-17"), LatLon{35.55, 36.25})->controller == unknown_controller);
 }
+
+TEST_CASE("control: an area taken from a named controller changes only its places", "[control]") {
+    ControlEvidence e;
+    e.id = "sdf-from-hts";
+    e.source = "test";
+    e.date = date("2020-02-10");
+    e.kind = EvidenceKind::takeover;
+    e.controller = "SDF";
+    e.area_wkt = "POLYGON ((36.3 35, 36.7 35, 36.7 35.6, 36.3 35.6, 36.3 35))";  // columns i = 3..6
+    e.taken_from = "HTS";
+    ControlInputs in;
+    in.evidence = {e};
+    in.baseline = read_control_baseline(control_data("grid_baseline.geojson"), ControllerTable::defaults());
+    ControlOptions opt;
+    opt.as_of = {date("2020-02-17")};
+    const ControlResult r = build_control(in, opt, test::grid_gazetteer());
+    INFO(test::join_lines(r.notes));
+    require_invariants(r);
+    // the baseline's army columns 3 and 4 stay the army's; HTS's 5 and 6 go to the SDF
+    require_sites_in_their_areas(r, date("2020-02-17"), [](int i, int) -> std::string {
+        if (i <= 4) return "Syrian army";
+        return i <= 6 ? "SDF" : "HTS";
+    });
+    CHECK(contains_text(r.notes, "area takeovers left 12 places alone that a third party held (neither the side they were taken from nor the taker)"));
+    REQUIRE(r.changes.size() == 1);
+    CHECK(r.changes[0].controller_from == "HTS");
+    CHECK(r.changes[0].place_ids == grid_ids(5, 6, 0, 5));
+
+    // taken from nobody in particular: the whole area changes hands
+    in.evidence[0].taken_from.clear();
+    const ControlResult all = build_control(in, opt, test::grid_gazetteer());
+    require_sites_in_their_areas(all, date("2020-02-17"), [](int i, int) -> std::string {
+        if (i <= 2) return "Syrian army";
+        return i <= 6 ? "SDF" : "HTS";
+    });
+    CHECK(all.changes.size() == 2);  // Syrian army -> SDF and HTS -> SDF
+}

@@ -131,13 +131,16 @@ TEST_CASE("evidence: an incidents layer (GeoJSON) as reckon convert writes it", 
 
 TEST_CASE("evidence: incidents as CSV; an inconsistent phrase keeps the part the resolver trusts", "[control]") {
     const std::string path = write_temp("control-incidents.csv",
-                                        "incident_id,event_date,event_type,perpetrator,location_phrase,section\n"
-                                        "c-far,2020-02-12,takeover,SDF,\"in Tall Birra, 2 km south of Khirbat Nasr\",Gridland\n"
-                                        "c-wkt,2020-02-12,takeover,SDF,,Gridland\n");
+                                        "incident_id,event_date,event_type,perpetrator,target,location_phrase,section\n"
+                                        "c-far,2020-02-12,takeover,SDF,Hayat Tahrir al-Sham,\"in Tall Birra, 2 km south of Khirbat Nasr\",Gridland\n"
+                                        "c-wkt,2020-02-12,takeover,SDF,,,Gridland\n"
+                                        "c-post,2020-02-12,takeover,SDF,a checkpoint,Tall Jurn,Gridland\n");
     const EvidenceRead r = read_control_evidence(path, test::grid_gazetteer(), ControllerTable::defaults());
-    REQUIRE(r.evidence.size() == 1);
+    REQUIRE(r.evidence.size() == 2);
     const ControlEvidence& e = r.evidence[0];
     CHECK(e.id == "c-far");
+    CHECK(e.taken_from == "HTS");             // the target, when it names a controller
+    CHECK(r.evidence[1].taken_from.empty());  // "a checkpoint" is none
     REQUIRE_FALSE(e.area_wkt.empty());
     const geometry::Geometry g = test::wkt(e.area_wkt);
     CHECK(geometry::covers(g, LatLon{35.533, 36.85}));         // 2 km south of Khirbat Nasr (8,5)

@@ -21,6 +21,7 @@ namespace {
 
 constexpr const char* anjara_id = "geonames:173215";  // ‘Anjārah, 36.218 N 36.947 E
 constexpr const char* aleppo_id = "geonames:170063";
+constexpr const char* afrin_id = "geonames:174186";  // ‘Afrīn, 36.512 N 36.870 E
 
 EvidenceRead aleppo_evidence(const Gazetteer& gaz) {
     const EvidenceRead r = read_control_evidence(control_data("aleppo_front_incidents.geojson"), gaz, ControllerTable::defaults());
@@ -132,7 +133,7 @@ TEST_CASE("seed report: the Aleppo front in a weekly series and over a baseline"
     CHECK(test::area_at(series, date("2020-02-13"), gaz->place(anjara_id)->position)->controller == unknown_controller);
     CHECK(test::area_at(series, date("2020-02-20"), gaz->place(anjara_id)->position)->controller == "Syrian army");
 
-    // over the schematic baseline (HTS west of 37.05 E): HTS -> Syrian army
+    // over the schematic baseline (HTS west of 37.05 E, the SNA around Afrin): HTS -> Syrian army
     in.baseline = read_control_baseline(control_data("aleppo_baseline.geojson"), ControllerTable::defaults());
     ControlOptions one;
     one.as_of = {date("2020-02-17")};
@@ -152,4 +153,11 @@ TEST_CASE("seed report: the Aleppo front in a weekly series and over a baseline"
     CHECK(test::wkt(hts->wkt).envelope().max_lon <= 37.05 + 1e-9);
     // Aleppo city was the army's already
     CHECK(test::area_at(r, date("2020-02-17"), gaz->place(aleppo_id)->position)->controller == "Syrian army");
+    // the villages were taken from HTS (the incidents' target): Afrin, in the
+    // sector "west and northwest of Aleppo" but the SNA's, stays the SNA's
+    const auto afrin = gaz->place(afrin_id);
+    REQUIRE(afrin);
+    CHECK(test::area_at(r, date("2020-02-17"), afrin->position)->controller == "Syrian National Army");
+    CHECK_FALSE(geometry::covers(test::wkt(hts->wkt), afrin->position));
+    CHECK(test::contains_text(r.notes, "area takeovers left "));
 }
