@@ -418,18 +418,20 @@ private:
             std::string cur = s.orig;
             std::vector<std::size_t> kept;
             kept.reserve(s.items.size());
+            bool left_alone = false;
             for (std::size_t i : s.items) {
                 const ControlEvidence& e = *m_items[i].e;
                 const bool conditional = m_items[i].strength == 0 && e.kind == EvidenceKind::takeover && !e.taken_from.empty();
                 // held by a third party: not what was taken (held by the taker already: it confirms)
                 if (conditional && cur != e.taken_from && cur != unknown_controller && cur != e.controller) {
-                    ++dropped;
+                    left_alone = true;
                     continue;
                 }
                 if (e.kind != EvidenceKind::fighting) cur = e.controller;
                 kept.push_back(i);
             }
             s.items = std::move(kept);
+            if (left_alone) ++dropped;
         }
         if (dropped) {
             m_out.notes.push_back(fmt::format("area takeovers left {} places alone that a third party held (neither the side "
