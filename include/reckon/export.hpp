@@ -83,7 +83,12 @@ struct WriteStats {
 ///   geojson  NAME.geojson (RFC 7946) and NAME.qml
 ///   csv      NAME.csv (geometry as WKT in the first column, "WKT"), NAME.csvt (column types), NAME.qml
 /// A feature with a key (LayerSchema::key_field) already written is skipped
-/// (WriteStats::skipped_duplicates), in every mode.
+/// (WriteStats::skipped_duplicates), in every mode, without further checks.
+/// What the formats cannot hold: Shapefile text is cut to 254 bytes
+/// (WriteStats::truncated_values), integer64 values need at most 18 digits
+/// (else InputError), reals keep 10 decimals, date-times are ISO 8601 text;
+/// CSV date-times are ISO text and a NULL text reads back as ""; GDAL's
+/// RFC 7946 writer turns a one-part MultiPolygon into a Polygon.
 class DatasetWriter {
 public:
     /// Opens the temporary output beside @p path. Throws IoError when the

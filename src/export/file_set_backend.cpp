@@ -24,15 +24,6 @@ constexpr std::size_t dbf_max_string_bytes = 254;
 // more than enough; reckon's positions are uncertain by kilometres.
 constexpr const char* geojson_coordinate_precision = "6";
 
-OGRwkbGeometryType ogr_type(GeometryKind k) noexcept {
-    switch (k) {
-    case GeometryKind::none: return wkbNone;
-    case GeometryKind::point: return wkbPoint;
-    case GeometryKind::polygon: return wkbPolygon;
-    case GeometryKind::multipolygon: return wkbMultiPolygon;
-    }
-    return wkbUnknown;
-}
 
 void write_text_file(const std::string& path, const std::string& text, const std::string& output) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
@@ -83,6 +74,7 @@ public:
             m_rules.shapefile_names = true;
             m_rules.max_string_bytes = dbf_max_string_bytes;
             m_rules.datetime_as_text = true;  // dBASE has dates but no date-times
+            m_rules.fixed_width_numbers = true;
             break;
         case VectorFormat::geojson:
             m_driver = "GeoJSON";
@@ -127,7 +119,7 @@ public:
         const SrsPtr wgs = wgs84();
         OGRLayerH layer = GDALDatasetCreateLayer(l.ds.get(), schema.name.c_str(),
                                                  schema.geometry == GeometryKind::none ? nullptr : srs(wgs),
-                                                 ogr_type(schema.geometry), opt.get());
+                                                 ogr_geometry_type(schema.geometry), opt.get());
         if (!layer) throw IoError(m_output + ": cannot create layer " + schema.name + last_cpl_error());
         l.writer = std::make_unique<LayerWriter>(layer, schema, m_rules, m_output);
         l.writer->create_fields();

@@ -26,6 +26,16 @@ SrsPtr wgs84() {
     return s;
 }
 
+OGRwkbGeometryType ogr_geometry_type(GeometryKind kind) noexcept {
+    switch (kind) {
+    case GeometryKind::none: return wkbNone;
+    case GeometryKind::point: return wkbPoint;
+    case GeometryKind::polygon: return wkbPolygon;
+    case GeometryKind::multipolygon: return wkbMultiPolygon;
+    }
+    return wkbUnknown;
+}
+
 std::string last_cpl_error() {
     const char* msg = CPLGetLastErrorMsg();
     return msg && *msg ? std::string(": ") + msg : std::string();

@@ -5,6 +5,8 @@
 /// owners for C API handles, an error handler that keeps GDAL's messages off
 /// stderr, and creation-option lists.
 
+#include "reckon/export.hpp"  // GeometryKind
+
 #include <gdal.h>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
@@ -63,6 +65,9 @@ inline OGRGeometryH geometry(const GeometryPtr& p) noexcept { return static_cast
 /// EPSG:4326 with longitude/latitude axis order (OAMS_TRADITIONAL_GIS_ORDER),
 /// the order every reckon layer uses.
 SrsPtr wgs84();
+
+/// The OGR geometry type of a layer kind (wkbNone for none).
+OGRwkbGeometryType ogr_geometry_type(GeometryKind kind) noexcept;
 
 /// ": <message>" of the last GDAL error on this thread, "" if there is none.
 std::string last_cpl_error();

@@ -43,15 +43,6 @@ std::string quote_identifier(const std::string& s) {
     return out + "\"";
 }
 
-OGRwkbGeometryType ogr_type(GeometryKind k) noexcept {
-    switch (k) {
-    case GeometryKind::none: return wkbNone;
-    case GeometryKind::point: return wkbPoint;
-    case GeometryKind::polygon: return wkbPolygon;
-    case GeometryKind::multipolygon: return wkbMultiPolygon;
-    }
-    return wkbUnknown;
-}
 
 class GpkgBackend final : public FormatBackend {
 public:
@@ -98,7 +89,7 @@ public:
             CPLErrorReset();
             layer = GDALDatasetCreateLayer(m_ds.get(), schema.name.c_str(),
                                            schema.geometry == GeometryKind::none ? nullptr : srs(wgs),
-                                           ogr_type(schema.geometry), opt.get());
+                                           ogr_geometry_type(schema.geometry), opt.get());
             if (!layer) throw IoError(m_output + ": cannot create layer " + schema.name + last_cpl_error());
             auto writer = std::make_unique<LayerWriter>(layer, schema, FormatRules{}, m_output);
             writer->create_fields();
@@ -220,6 +211,9 @@ private:
         OGRLayerH l = styles_layer();
         OGRFeatureDefnH defn = OGR_L_GetLayerDefn(l);
         const int name_idx = OGR_FD_GetFieldIndex(defn, "f_table_name");
+        if (name_idx < 0 || OGR_FD_GetFieldIndex(defn, "styleQML") < 0 || OGR_FD_GetFieldIndex(defn, "useAsDefault") < 0) {
+            throw IoError(m_output + ": its " + styles_table + " table is not the QGIS one (no f_table_name, styleQML or useAsDefault)");
+        }
         std::set<std::string> styled;
         OGR_L_ResetReading(l);
         while (FeaturePtr f{OGR_L_GetNextFeature(l)}) {
@@ -233,19 +227,24 @@ private:
             if (s.style_qml.empty() || styled.count(s.name)) continue;
             FeaturePtr f(OGR_F_Create(defn));
             OGRFeatureH fh = feature(f);
-            OGR_F_SetFieldString(fh, OGR_FD_GetFieldIndex(defn, "f_table_catalog"), "");
-            OGR_F_SetFieldString(fh, OGR_FD_GetFieldIndex(defn, "f_table_schema"), "");
-            OGR_F_SetFieldString(fh, name_idx, s.name.c_str());
-            OGR_F_SetFieldString(fh, OGR_FD_GetFieldIndex(defn, "f_geometry_column"),
-                                 s.geometry == GeometryKind::none ? "" : OGR_L_GetGeometryColumn(w->layer()));
-            OGR_F_SetFieldString(fh, OGR_FD_GetFieldIndex(defn, "styleName"), s.name.substr(0, style_short_width).c_str());
-            OGR_F_SetFieldString(fh, OGR_FD_GetFieldIndex(defn, "styleQML"), s.style_qml.c_str());
+            // Columns a table made by another QGIS version may lack are left out.
+            const auto set = [&](const char* column, const std::string& value) {
+                const int i = OGR_FD_GetFieldIndex(defn, column);
+                if (i >= 0) OGR_F_SetFieldString(fh, i, value.c_str());
+            };
+            set("f_table_catalog", "");
+            set("f_table_schema", "");
+            set("f_table_name", s.name);
+            set("f_geometry_column", s.geometry == GeometryKind::none ? "" : OGR_L_GetGeometryColumn(w->layer()));
+            set("styleName", s.name.substr(0, style_short_width));
+            set("styleQML", s.style_qml);
+            set("description", "reckon default style for " + s.name);
+            set("owner", "");
             OGR_F_SetFieldInteger(fh, OGR_FD_GetFieldIndex(defn, "useAsDefault"), 1);
-            OGR_F_SetFieldString(fh, OGR_FD_GetFieldIndex(defn, "description"),
-                                 ("reckon default style for " + s.name).c_str());
-            OGR_F_SetFieldString(fh, OGR_FD_GetFieldIndex(defn, "owner"), "");
-            OGR_F_SetFieldDateTimeEx(fh, OGR_FD_GetFieldIndex(defn, "update_time"), utc.tm_year + 1900, utc.tm_mon + 1,
-                                     utc.tm_mday, utc.tm_hour, utc.tm_min, static_cast<float>(utc.tm_sec), ogr_tz_utc);
+            if (const int t = OGR_FD_GetFieldIndex(defn, "update_time"); t >= 0) {
+                OGR_F_SetFieldDateTimeEx(fh, t, utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min,
+                                         static_cast<float>(utc.tm_sec), ogr_tz_utc);
+            }
             CPLErrorReset();
             if (OGR_L_CreateFeature(l, fh) != OGRERR_NONE) {
                 throw IoError(m_output + ": cannot write the style of " + s.name + last_cpl_error());

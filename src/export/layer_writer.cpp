@@ -20,6 +20,17 @@ namespace {
 // NUL-terminated name).
 constexpr std::size_t shapefile_name_max = 10;
 
+// dBASE numeric field widths (characters, sign included): -2147483648 has
+// 11; GDAL reads a numeric field wider than 18 characters as Real (GDAL
+// Shapefile driver documentation), so 64-bit integers get 18 and must fit
+// in them; reals get 10 decimals in 24 characters.
+constexpr int dbf_int32_width = 11;
+constexpr int dbf_int64_width = 18;
+constexpr std::int64_t dbf_int64_max = 999999999999999999;   // 18 digits
+constexpr std::int64_t dbf_int64_min = -99999999999999999;   // sign + 17 digits
+constexpr int dbf_real_width = 24;
+constexpr int dbf_real_decimals = 10;
+
 // Column names the GeoPackage writer uses for the feature id and geometry.
 constexpr const char* gpkg_fid_column = "fid";
 constexpr const char* gpkg_geometry_column = "geom";
@@ -58,15 +69,6 @@ std::size_t utf8_prefix(const std::string& s, std::size_t max) noexcept {
     return n;
 }
 
-OGRwkbGeometryType ogr_geometry_type(GeometryKind k) noexcept {
-    switch (k) {
-    case GeometryKind::none: return wkbNone;
-    case GeometryKind::point: return wkbPoint;
-    case GeometryKind::polygon: return wkbPolygon;
-    case GeometryKind::multipolygon: return wkbMultiPolygon;
-    }
-    return wkbUnknown;
-}
 
 bool compatible(FieldType want, OGRFieldType have) noexcept {
     switch (want) {
@@ -167,6 +169,17 @@ void LayerWriter::create_fields() {
         auto* h = static_cast<OGRFieldDefnH>(fd.get());
         if (m_rules.max_string_bytes > 0 && type == OFTString) {
             OGR_Fld_SetWidth(h, static_cast<int>(m_rules.max_string_bytes));
+        }
+        if (m_rules.fixed_width_numbers) {
+            // GDAL's defaults (9 digits for integers, 24.15 for reals) overflow
+            // at 1e9 and 1e8; these hold every 32/64-bit integer and reals up
+            // to 1e13. The driver shrinks them to fit on close (RESIZE=YES).
+            if (type == OFTInteger) OGR_Fld_SetWidth(h, dbf_int32_width);
+            if (type == OFTInteger64) OGR_Fld_SetWidth(h, dbf_int64_width);
+            if (type == OFTReal) {
+                OGR_Fld_SetWidth(h, dbf_real_width);
+                OGR_Fld_SetPrecision(h, dbf_real_decimals);
+            }
         }
         if (static_cast<int>(i) == m_key) OGR_Fld_SetNullable(h, FALSE);
         if (OGR_L_CreateField(m_layer, h, FALSE) != OGRERR_NONE) {
@@ -293,6 +306,10 @@ void LayerWriter::set_field(OGRFeatureH fh, std::size_t field, const FieldValue&
         if (b.stored == OFTInteger &&
             (*i < std::numeric_limits<std::int32_t>::min() || *i > std::numeric_limits<std::int32_t>::max())) {
             fail(index, key, "field " + def.name + ": " + std::to_string(*i) + " is out of the 32-bit integer range");
+        }
+        if (m_rules.fixed_width_numbers && (*i > dbf_int64_max || *i < dbf_int64_min)) {
+            fail(index, key, "field " + def.name + ": " + std::to_string(*i) +
+                                 " has more digits than a Shapefile integer field holds (18)");
         }
         OGR_F_SetFieldInteger64(fh, fi, *i);
         return;

@@ -34,7 +34,7 @@ constexpr const char* place_marker_colour = "#404040";
 static_assert(static_cast<int>(EventType::other) == 14, "update event_type_categories() for the new EventType");
 
 std::string location_status_doc() {
-    return "how the location phrase resolved: ok | unresolved | ambiguous | inconsistent | error | none "
+    return "how the location phrase resolved: ok, unresolved, ambiguous, inconsistent, error, none "
            "(no location phrase)";
 }
 
@@ -100,10 +100,10 @@ LayerSchema incidents() {
          "stable id: a hash of the report file name and the incident's normalised text (re-runs give the same id)"},
         {"event_date", "event_date", T::date, "date of the event"},
         {"date_basis", "date_basis", T::string,
-         "how event_date was found: explicit | relative (\"yesterday\") | report_period | none"},
+         "how event_date was found: explicit, relative (\"yesterday\"), report_period, none"},
         {"event_type", "event_type", T::string,
-         "ied | sniper_fire | gunfire | rocket_missile | mortar | armed_attack | suicide_attack | "
-         "airstrike_shelling | arrest | abduction | execution | takeover | shoot_down | displacement | other"},
+         "ied, sniper_fire, gunfire, rocket_missile, mortar, armed_attack, suicide_attack, "
+         "airstrike_shelling, arrest, abduction, execution, takeover, shoot_down, displacement, other"},
         {"perpetrator", "perpetrtr", T::string, "canonical actor that acted (\"ISIS\", \"SDF\", \"Syrian army\"); NULL unknown"},
         {"target", "target", T::string, "canonical actor or description of the target; NULL unknown"},
         {"killed", "killed", T::integer, "people killed as reported (a lower bound with \"at least\"); NULL not stated"},

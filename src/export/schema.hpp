@@ -16,6 +16,7 @@ struct FormatRules {
     std::size_t max_string_bytes = 0;  ///< longer strings are cut at a UTF-8 boundary (0: no limit)
     bool date_as_text = false;         ///< write dates as ISO text (CSV: OGR would write 2020/02/16)
     bool datetime_as_text = false;     ///< write date-times as ISO 8601 text (Shapefile, CSV)
+    bool fixed_width_numbers = false;  ///< dBASE: numbers need widths wide enough for their range
 };
 
 /// The name a field gets in a format: shp_name (or name, when it is empty

@@ -101,7 +101,13 @@ bool is_geopackage_file(const std::string& path) {
 
 StagedOutput::StagedOutput(std::string path, OutputKind kind, WriteMode mode, const std::string& hint)
     : m_path(std::move(path)), m_kind(kind) {
+    // "out/" names the directory out, not a place inside it.
+    while (m_path.size() > 1 && m_path.back() == '/') m_path.pop_back();
     if (m_path.empty()) throw UsageError("no output path given");
+    const std::string leaf = fs::path(m_path).filename().string();
+    if (leaf.empty() || leaf == "." || leaf == ".." || m_path == "/") {
+        throw UsageError(m_path + ": give the output a name of its own (not . or .. or /)");
+    }
     if (mode == WriteMode::append && kind != OutputKind::file) {
         throw UsageError(m_path + ": append needs a GeoPackage output");
     }

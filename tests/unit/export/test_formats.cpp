@@ -314,3 +314,38 @@ TEST_CASE("Layer names and format names", "[export]") {
     CHECK(std::string(to_string(FieldType::integer64)) == "integer64");
     CHECK(std::string(to_string(GeometryKind::multipolygon)) == "multipolygon");
 }
+
+TEST_CASE("Shapefile: numbers of the whole 32/64-bit range survive the dBASE widths", "[export]") {
+    ExportDir wd("shp-numbers");
+    LayerSchema s;
+    s.name = "numbers";
+    s.geometry = GeometryKind::point;
+    s.key_field = "id";
+    s.fields = {{"id", "id", FieldType::string, ""},
+                {"i32", "i32", FieldType::integer, ""},
+                {"i64", "i64", FieldType::integer64, ""},
+                {"real", "real", FieldType::real, ""}};
+    const std::vector<OutFeature> features{
+        {{std::string("max"), std::int64_t{2147483647}, std::int64_t{999999999999999999}, 123456789012.5}, "POINT (40 35)"},
+        {{std::string("min"), std::int64_t{-2147483647 - 1}, std::int64_t{-99999999999999999}, -0.0000015}, "POINT (41 35)"},
+        {{std::string("nul"), FieldValue{}, FieldValue{}, FieldValue{}}, "POINT (42 35)"},
+    };
+    {
+        DatasetWriter w(wd.file("out"), VectorFormat::shp, WriteMode::create);
+        w.add_layer(s);
+        w.write("numbers", features);
+        w.commit();
+    }
+    const auto layers = vector_io::read_layers(wd.file("out/numbers.shp"));
+    REQUIRE(layers.size() == 1);
+    test::RoundTrip rt;
+    rt.format = VectorFormat::shp;
+    rt.real_tolerance = 1e-10;
+    test::check_round_trip(s, features, layers[0], rt);
+    // Beyond 18 digits a Shapefile cannot hold the integer: an InputError, not a silent Real.
+    DatasetWriter w(wd.file("big"), VectorFormat::shp, WriteMode::create);
+    w.add_layer(s);
+    CHECK_THROWS_WITH(w.write("numbers", {{{std::string("x"), FieldValue{}, std::int64_t{9007199254740993000}, FieldValue{}},
+                                           "POINT (40 35)"}}),
+                      Catch::Contains("has more digits than a Shapefile integer field holds"));
+}

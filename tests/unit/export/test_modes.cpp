@@ -419,3 +419,13 @@ TEST_CASE("more features than one transaction holds (grouped commits, deferred R
     w.write("many", {fs[n - 1]});
     CHECK(w.commit()[0].skipped_duplicates == 1);
 }
+
+TEST_CASE("output paths: a trailing slash names the directory; . and .. are refused", "[export]") {
+    ExportDir wd("paths");
+    write_incidents(wd.file("geo") + "/", VectorFormat::geojson, WriteMode::create, 0, 2);
+    CHECK(wd.entries() == std::vector<std::string>{"geo"});
+    CHECK(wd.entries("geo") == std::vector<std::string>{"incidents.geojson", "incidents.qml"});
+    CHECK_THROWS_AS(DatasetWriter(wd.file("."), VectorFormat::shp, WriteMode::overwrite), UsageError);
+    CHECK_THROWS_AS(DatasetWriter(wd.file(".."), VectorFormat::csv, WriteMode::overwrite), UsageError);
+    CHECK_THROWS_AS(DatasetWriter("", VectorFormat::gpkg, WriteMode::create), UsageError);
+}
