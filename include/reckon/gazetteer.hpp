@@ -179,6 +179,41 @@ private:
     std::unique_ptr<detail::GazetteerImpl> m_impl;
 };
 
+// ---------------------------------------------------------------------------
+// Listing (src/gazetteer/places.cpp)
+// ---------------------------------------------------------------------------
+
+/// Which places list_places() returns.
+struct PlaceFilter {
+    std::vector<std::string> feature_classes{"P"};  ///< GeoNames feature classes; empty = every class
+    std::vector<std::string> exclude_codes;         ///< feature codes left out (PPLH, PPLQ, ...)
+    std::vector<std::string> countries;             ///< ISO alpha-2; empty = every country
+    double min_lat_deg = -90.0;                     ///< bounding box of the positions (degrees)
+    double max_lat_deg = 90.0;
+    double min_lon_deg = -180.0;
+    double max_lon_deg = 180.0;
+};
+
+/// Every place of @p gazetteer that passes @p filter, ordered by public id
+/// (settlements of a region, for control areas). Opens the file read-only
+/// beside the gazetteer's own connection. Throws GazetteerError on a broken file.
+std::vector<Place> list_places(const Gazetteer& gazetteer, const PlaceFilter& filter = {});
+
+/// An administrative polygon of the gazetteer.
+struct AdminArea {
+    std::string place_id;  ///< public id of the place standing for it ("" if none)
+    int level = 0;         ///< 0 country, 1 governorate/province, 2 district
+    std::string country;   ///< ISO alpha-2
+    std::string admin1;    ///< GeoNames admin1 code ("" unknown)
+    std::string admin2;
+    std::string name;
+    std::string wkb;       ///< polygon, WKB, EPSG:4326 (lon/lat)
+};
+
+/// The admin polygons of @p level (0, 1 or 2), of @p country only when not
+/// empty, ordered by country and name.
+std::vector<AdminArea> list_admin_areas(const Gazetteer& gazetteer, int level, const std::string& country = "");
+
 /// The default gazetteer path: $RECKON_GAZETTEER if set, else
 /// $XDG_DATA_HOME/reckon/gazetteer.sqlite (~/.local/share/reckon/gazetteer.sqlite).
 std::string default_gazetteer_path();

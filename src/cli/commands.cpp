@@ -1,4 +1,5 @@
 #include "cli/command.hpp"
+#include "cli/command_control.hpp"
 #include "cli/command_convert.hpp"
 #include "cli/command_gazetteer.hpp"
 #include "cli/command_resolve.hpp"
@@ -12,6 +13,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
     out.push_back(std::make_unique<CommandResolve>());
     out.push_back(std::make_unique<CommandConvert>());
     out.push_back(std::make_unique<CommandValidate>());
+    out.push_back(std::make_unique<CommandControl>());
     return out;
 }
 
