@@ -65,7 +65,7 @@ const char* to_string(ReportBlock::Kind k) noexcept;
 struct ReportText {
     std::string path;          ///< as given ("" for stdin / in-memory)
     InputFormat format = InputFormat::text;
-    std::string title;         ///< first line / <title> / PDF title
+    std::string title;         ///< first line / <title> / PDF title ("" when the first line is prose)
     std::string text;          ///< the whole plain text (UTF-8); blocks point into it
     std::vector<ReportBlock> blocks;
     /// The period the report covers, from its title ("February 13-19, 2020"), if stated.
@@ -74,8 +74,10 @@ struct ReportText {
 };
 
 /// Read a report file, choosing the reader by content (PDF magic, HTML
-/// markup) and extension. Throws InputError (binary file, invalid UTF-8 with
-/// the line, truncated PDF, ...) or IoError (cannot open).
+/// markup) and extension. Throws InputError ("empty file", "binary file, not
+/// a report", invalid UTF-8 with the line and byte column, UTF-16 text,
+/// "truncated or damaged PDF", an encrypted or image-only PDF) or IoError
+/// (cannot open, a directory).
 ReportText read_report(const std::string& path);
 
 /// Read a report from memory. @p name is used in messages and as ReportText::path.
@@ -132,8 +134,11 @@ struct Incident {
     std::vector<std::string> location_phrases;  ///< best first; the resolver takes them in turn
 };
 
-/// Split a report into incidents. Never throws for odd text: a block that
-/// does not read as an incident is skipped.
+/// Split a report into incidents (the rules are in README "Report ingest").
+/// Never throws for odd text: a block that does not read as an incident is
+/// skipped. Linear in the size of the report. A block whose offsets do not
+/// fit ReportText::text (a ReportText built by hand) is read from its own
+/// text, and its incidents' offsets then point at the block.
 std::vector<Incident> extract_incidents(const ReportText& report);
 
 } // namespace reckon

@@ -25,6 +25,8 @@ namespace {
 // Where a heading's default actor may come from: the heading, or the
 // paragraphs right after it that introduce its section.
 constexpr std::size_t max_intro_paragraphs = 3;
+/// An introduction names its actors early; only this much of each paragraph is read.
+constexpr std::size_t max_intro_bytes = 2000;
 
 /// A block without a country in its headings names its country early, if at all.
 constexpr std::size_t country_window_bytes = 2000;
@@ -174,7 +176,9 @@ private:
         m_not_places.erase(std::unique(m_not_places.begin(), m_not_places.end()), m_not_places.end());
     }
 
-    Country country_of(const std::string& text) const { return country_in(tokenize(text)); }
+    Country country_of(std::string_view text) const {
+        return country_in(tokenize(text.substr(0, std::min(text.size(), country_window_bytes))));
+    }
 
     /// Each heading's class and default actor: the one actor the heading
     /// names, else the one actor its introductory paragraphs name.
@@ -204,7 +208,7 @@ private:
                     const ReportBlock& p = m_r.blocks[j];
                     if (p.kind == ReportBlock::Kind::caption) continue;
                     if (p.kind != ReportBlock::Kind::paragraph) break;
-                    intro += p.text + " ";
+                    intro += p.text.substr(0, max_intro_bytes) + " ";
                     ++n;
                 }
                 if (!intro.empty()) s.actor = sole_actor(intro);
@@ -358,9 +362,7 @@ private:
         for (auto it = stack.rbegin(); it != stack.rend() && country == Country::unknown; ++it) {
             country = country_of(it->text);
         }
-        if (country == Country::unknown) {
-            country = country_of(b.text.substr(0, std::min(b.text.size(), country_window_bytes)));
-        }
+        if (country == Country::unknown) country = country_of(b.text);
         if (country == Country::unknown) country = country_of(m_r.title);
 
         bool undated_candidate = false;
