@@ -13,34 +13,6 @@ namespace reckon {
 
 namespace {
 
-// Fill opacity src/export/layers.cpp gives control areas (a map's background).
-constexpr double control_area_opacity = 0.45;
-constexpr const char* contested_suffix = " (contested)";
-
-// A categorized renderer classifies by this expression, so that contested
-// parts are hatched in their controller's colour.
-const std::string area_class_expression =
-    std::string("\"controller\" || if(\"contested\" = 1, '") + contested_suffix + "', '')";
-
-// QGIS temporal properties (QgsVectorLayerTemporalProperties, QGIS 3.22):
-// mode 2 = start and end from fields; limitMode 1 = the end is inclusive,
-// as valid_to is; a NULL end is open-ended.
-std::string with_temporal(std::string qml, const std::string& start, const std::string& end) {
-    const std::string temporal = "  <temporal enabled=\"1\" mode=\"2\" limitMode=\"1\" accumulate=\"0\" startField=\"" + start +
-                                 "\" endField=\"" + end +
-                                 "\" startExpression=\"\" endExpression=\"\" durationField=\"\" durationUnit=\"d\" "
-                                 "fixedDuration=\"0\">\n    <fixedRange>\n      <start></start>\n      <end></end>\n"
-                                 "    </fixedRange>\n  </temporal>\n";
-    const std::size_t close = qml.rfind("</qgis>");
-    if (close == std::string::npos) return qml;
-    qml.insert(close, temporal);
-    const std::string from = "styleCategories=\"Symbology|Labeling\"";
-    if (const std::size_t at = qml.find(from); at != std::string::npos) {
-        qml.replace(at, from.size(), "styleCategories=\"Symbology|Labeling|Temporal\"");
-    }
-    return qml;
-}
-
 std::vector<std::string> controllers_of(const ControlResult& r, const ControllerTable& table) {
     std::vector<std::string> out;
     std::set<std::string> seen;
@@ -86,22 +58,13 @@ private:
 } // namespace
 
 void write_control_layers(DatasetWriter& writer, const ControlResult& result, const ControllerTable& controllers) {
-    std::vector<layers::Category> area_classes, change_classes;
+    std::vector<layers::Category> classes;
     for (const std::string& c : controllers_of(result, controllers)) {
         const ControllerStyle s = controllers.style(c);
-        area_classes.push_back({c, s.label, s.colour, layers::FillPattern::solid});
-        area_classes.push_back({c + contested_suffix, s.label + contested_suffix, s.colour, layers::FillPattern::hatched});
-        change_classes.push_back({c, s.label, s.colour, layers::FillPattern::solid});
+        classes.push_back({c, s.label, s.colour, layers::FillPattern::solid});
     }
-    const ControllerStyle other = controllers.style(unknown_controller);
-    area_classes.push_back({"", "Other", other.colour, layers::FillPattern::solid});
-    change_classes.push_back({"", "Other", other.colour, layers::FillPattern::solid});
-
-    LayerSchema areas = layers::control_areas(area_classes);
-    areas.style_qml = with_temporal(layers::categorized_fill_qml(area_class_expression, area_classes, control_area_opacity),
-                                    "valid_from", "valid_to");
-    LayerSchema changes = layers::control_changes(change_classes);
-    changes.style_qml = with_temporal(changes.style_qml, "valid_from", "valid_to");
+    const LayerSchema areas = layers::control_areas(classes);
+    const LayerSchema changes = layers::control_changes(classes);
     writer.add_layer(areas);
     writer.add_layer(changes);
 

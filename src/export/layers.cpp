@@ -26,6 +26,8 @@ constexpr double flannery_exponent = 0.57;
 constexpr double incident_area_opacity = 0.25;
 constexpr double control_area_opacity = 0.45;
 constexpr double control_change_opacity = 0.6;
+// Controllers the caller gave no colour for (ColorBrewer "Greys").
+constexpr const char* other_controller_colour = "#bdbdbd";
 
 constexpr const char* place_marker_colour = "#404040";
 
@@ -61,19 +63,6 @@ std::vector<Category> event_type_categories() {
         {"displacement", "Displacement", "#01665e", FillPattern::solid},
         {"other", "Other", "#999999", FillPattern::solid},
         {"", "Unknown", "#d9d9d9", FillPattern::solid},
-    };
-}
-
-std::vector<Category> default_controller_categories() {
-    return {
-        {"Syrian army", "Syrian army (government)", "#d7191c", FillPattern::solid},
-        {"HTS", "HTS", "#1b7837", FillPattern::solid},
-        {"rebels", "Rebels (opposition)", "#5aae61", FillPattern::solid},
-        {"SDF", "SDF", "#ffd92f", FillPattern::solid},
-        {"ISIS", "ISIS", "#252525", FillPattern::solid},
-        {"Turkish forces", "Turkish forces", "#4575b4", FillPattern::solid},
-        {"contested", "Contested", "#ff7f00", FillPattern::hatched},
-        {"", "Other or unknown", "#bdbdbd", FillPattern::solid},
     };
 }
 
@@ -188,19 +177,31 @@ LayerSchema control_areas(const std::vector<Category>& controllers) {
     s.fields = {
         {"area_id", "area_id", T::string, "stable id of the area"},
         {"controller", "controller", T::string,
-         "actor controlling the area (\"Syrian army\", \"HTS\", \"rebels\", \"SDF\", \"ISIS\", \"Turkish forces\", "
-         "\"contested\")"},
+         "actor holding the area, as the colours file names it (\"Syrian army\", \"HTS\", \"rebels\", \"SDF\", "
+         "\"ISIS\", \"Turkish forces\", ...); \"unknown\" without evidence"},
         {"as_of", "as_of", T::date, "date the map describes"},
-        {"valid_from", "valid_from", T::date, "first day this controller is known to hold the area"},
-        {"valid_to", "valid_to", T::date, "last day it held the area; NULL still holds it"},
+        {"valid_from", "valid_from", T::date, "first day of this snapshot (the as_of date)"},
+        {"valid_to", "valid_to", T::date, "last day before the next snapshot (inclusive); NULL for the last snapshot"},
         {"area_km2", "area_km2", T::real, "area (square kilometres, geodesic)"},
-        {"evidence_count", "evid_count", T::integer, "incidents and baseline records supporting the assignment"},
+        {"evidence_count", "evid_count", T::integer, "evidence items (incidents, table rows) behind the area's places"},
         {"first_evidence", "first_evid", T::date, "date of the earliest evidence"},
         {"last_evidence", "last_evid", T::date, "date of the latest evidence"},
-        {"contested", "contested", T::integer, "1 when evidence for another controller is as recent, else 0"},
-        {"method", "method", T::string, "how the area was derived (baseline, takeover, voronoi, ...)"},
+        {"contested", "contested", T::integer, "1 where fighting, conflicting evidence or repeated changes were reported within the contest window, else 0"},
+        {"method", "method", T::string, "voronoi (settlement cells dissolved) or baseline (the baseline map with changed cells replaced)"},
     };
-    s.style_qml = categorized_fill_qml("controller", controllers, control_area_opacity);
+    // classified on controller plus the contested flag: contested parts are
+    // hatched in their controller's colour
+    std::vector<Category> classes;
+    for (const Category& c : controllers) {
+        classes.push_back({c.value, c.label, c.colour, FillPattern::solid});
+        classes.push_back({c.value + contested_class_suffix, c.label + contested_class_suffix, c.colour,
+                           FillPattern::hatched});
+    }
+    classes.push_back({"", "Other", other_controller_colour, FillPattern::solid});
+    const std::string expression =
+        std::string("\"controller\" || if(\"contested\" = 1, '") + contested_class_suffix + "', '')";
+    s.style_qml = with_temporal_fields(categorized_fill_qml(expression, classes, control_area_opacity), "valid_from",
+                                       "valid_to");
     return s;
 }
 
@@ -214,19 +215,23 @@ LayerSchema control_changes(const std::vector<Category>& controllers) {
         {"change_id", "change_id", T::string, "stable id of the change"},
         {"controller_from", "ctrl_from", T::string, "controller before the change"},
         {"controller_to", "ctrl_to", T::string, "controller after the change"},
-        {"valid_from", "valid_from", T::date, "first day of the new controller"},
-        {"valid_to", "valid_to", T::date, "last day of the new controller; NULL still holds it"},
+        {"valid_from", "valid_from", T::date, "date of the earliest evidence of the change"},
+        {"valid_to", "valid_to", T::date, "date of the latest evidence of the change"},
         {"area_km2", "area_km2", T::real, "area that changed hands (square kilometres, geodesic)"},
         {"incident_ids", "inc_ids", T::string, "incident_id values of the evidence, separated by \",\""},
         {"place_ids", "place_ids", T::string, "place_id values of the places taken, separated by \",\""},
-        {"evidence_count", "evid_count", T::integer, "incidents and records supporting the change"},
+        {"evidence_count", "evid_count", T::integer, "evidence items behind the change"},
     };
-    s.style_qml = categorized_fill_qml("controller_to", controllers, control_change_opacity);
+    std::vector<Category> classes;
+    for (const Category& c : controllers) classes.push_back({c.value, c.label, c.colour, FillPattern::solid});
+    classes.push_back({"", "Other", other_controller_colour, FillPattern::solid});
+    s.style_qml = with_temporal_fields(categorized_fill_qml("controller_to", classes, control_change_opacity),
+                                       "valid_from", "valid_to");
     return s;
 }
 
-std::vector<LayerSchema> all() {
-    return {incidents(), incident_areas(), places(), control_areas(), control_changes()};
+std::vector<LayerSchema> all(const std::vector<Category>& controllers) {
+    return {incidents(), incident_areas(), places(), control_areas(controllers), control_changes(controllers)};
 }
 
 } // namespace reckon::layers

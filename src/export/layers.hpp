@@ -49,6 +49,11 @@ std::string categorized_marker_qml(const std::string& field, const std::vector<C
 /// One marker style for every point, labelled with @p label_field.
 std::string labelled_marker_qml(const std::string& colour, const std::string& label_field);
 
+/// @p qml with QGIS temporal properties (QGIS 3.22 QgsVectorLayerTemporalProperties):
+/// each feature is shown from the date in @p start_field to the date in
+/// @p end_field inclusive (open-ended when NULL), so the Temporal Controller animates it.
+std::string with_temporal_fields(std::string qml, const std::string& start_field, const std::string& end_field);
+
 // ---------------------------------------------------------------------------
 // Colours
 // ---------------------------------------------------------------------------
@@ -57,12 +62,9 @@ std::string labelled_marker_qml(const std::string& colour, const std::string& la
 /// to_string() values), each with its own colour, plus "other".
 std::vector<Category> event_type_categories();
 
-/// Who controls ground: Syrian army red, HTS and rebels greens, SDF yellow,
-/// ISIS black, Turkish forces blue, contested orange hatched, anything else
-/// grey. Values are the canonical actor names reckon uses
-/// ("Syrian army", "HTS", "rebels", "SDF", "ISIS", "Turkish forces",
-/// "contested").
-std::vector<Category> default_controller_categories();
+/// Controller colours are not defined here: they come from the control
+/// module's colours file (reckon::ControllerTable, src/control), the one
+/// table of them, and are passed to control_areas() / control_changes().
 
 // ---------------------------------------------------------------------------
 // Layer schemas
@@ -83,13 +85,18 @@ LayerSchema incident_areas();
 /// markers labelled with name.
 LayerSchema places();
 /// control_areas (multipolygons, key area_id): who controls the ground,
-/// coloured by controller with @p controllers.
-LayerSchema control_areas(const std::vector<Category>& controllers = default_controller_categories());
+/// filled in each controller's colour (@p controllers: value = controller,
+/// label, colour; the pattern is ignored), contested parts hatched in the
+/// same colour, anything else grey; temporal from valid_from to valid_to.
+LayerSchema control_areas(const std::vector<Category>& controllers);
 /// control_changes (multipolygons, key change_id): ground that changed
-/// hands, coloured by controller_to with @p controllers.
-LayerSchema control_changes(const std::vector<Category>& controllers = default_controller_categories());
+/// hands, coloured by controller_to with @p controllers; temporal as above.
+LayerSchema control_changes(const std::vector<Category>& controllers);
 
-/// All of the above with the default colours, in that order.
-std::vector<LayerSchema> all();
+/// The suffix a contested part's class carries in the control_areas style.
+inline constexpr const char* contested_class_suffix = " (contested)";
+
+/// All of the above in that order, the control layers coloured with @p controllers.
+std::vector<LayerSchema> all(const std::vector<Category>& controllers);
 
 } // namespace reckon::layers

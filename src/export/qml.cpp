@@ -269,4 +269,21 @@ std::string labelled_marker_qml(const std::string& colour, const std::string& la
     return s;
 }
 
+std::string with_temporal_fields(std::string qml, const std::string& start_field, const std::string& end_field) {
+    // mode 2: start and end from fields; limitMode 1: the end is inclusive
+    const std::string temporal = "  <temporal enabled=\"1\" mode=\"2\" limitMode=\"1\" accumulate=\"0\" startField=\"" +
+                                 xml_escape(start_field) + "\" endField=\"" + xml_escape(end_field) +
+                                 "\" startExpression=\"\" endExpression=\"\" durationField=\"\" durationUnit=\"d\" "
+                                 "fixedDuration=\"0\">\n    <fixedRange>\n      <start></start>\n      <end></end>\n"
+                                 "    </fixedRange>\n  </temporal>\n";
+    const std::size_t close = qml.rfind("</qgis>");
+    if (close == std::string::npos) throw UsageError("temporal style: not a QGIS style document");
+    qml.insert(close, temporal);
+    const std::string from = "styleCategories=\"Symbology|Labeling\"";
+    if (const std::size_t at = qml.find(from); at != std::string::npos) {
+        qml.replace(at, from.size(), "styleCategories=\"Symbology|Labeling|Temporal\"");
+    }
+    return qml;
+}
+
 } // namespace reckon::layers

@@ -6,6 +6,7 @@
 // reckon_write_sample tool and the script tests.
 
 #include "export/layers.hpp"
+#include "reckon/control.hpp"
 #include "reckon/export.hpp"
 
 #include <array>
@@ -17,6 +18,19 @@
 #include <vector>
 
 namespace reckon::sample {
+
+/// The default controller colours (the control module's colours file).
+inline std::vector<layers::Category> controllers() {
+    std::vector<layers::Category> out;
+    const ControllerTable table = ControllerTable::defaults();
+    for (const ControllerStyle& c : table.entries()) {
+        out.push_back({c.controller, c.label, c.colour, layers::FillPattern::solid});
+    }
+    return out;
+}
+
+/// Every layer schema, the control layers in the default colours.
+inline std::vector<LayerSchema> schemas() { return layers::all(controllers()); }
 
 /// Values by field name -> one value per schema field (NULL where not given).
 /// Throws std::logic_error for a name the schema does not have.

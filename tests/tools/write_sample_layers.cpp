@@ -83,7 +83,7 @@ int main(int argc, char** argv) {
 
     try {
         DatasetWriter w(output, format, mode);
-        for (const LayerSchema& schema : layers::all()) {
+        for (const LayerSchema& schema : sample::schemas()) {
             if (!only.empty() && std::find(only.begin(), only.end(), schema.name) == only.end()) continue;
             w.add_layer(schema);
             std::vector<OutFeature> pool = sample::sample_features(schema);

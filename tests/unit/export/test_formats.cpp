@@ -20,7 +20,7 @@ using reckon::test::slurp;
 
 namespace {
 
-void write_samples(const std::string& path, VectorFormat f, const std::vector<LayerSchema>& schemas = layers::all()) {
+void write_samples(const std::string& path, VectorFormat f, const std::vector<LayerSchema>& schemas = sample::schemas()) {
     DatasetWriter w(path, f, WriteMode::create);
     for (const LayerSchema& s : schemas) {
         w.add_layer(s);
@@ -54,7 +54,7 @@ TEST_CASE("Shapefile: one file set per layer with .cpg, .prj and .qml", "[export
     const std::string dir = wd.file("out");
     write_samples(dir, VectorFormat::shp);
     std::vector<std::string> expected;
-    for (const LayerSchema& s : layers::all()) {
+    for (const LayerSchema& s : sample::schemas()) {
         for (const char* ext : {".cpg", ".dbf", ".prj", ".qml", ".shp", ".shx"}) expected.push_back(s.name + ext);
     }
     std::sort(expected.begin(), expected.end());
@@ -72,7 +72,7 @@ TEST_CASE("Shapefile: field names are the 10-character names of the schema", "[e
     ExportDir wd("shp-names");
     const std::string dir = wd.file("out");
     write_samples(dir, VectorFormat::shp);
-    for (const LayerSchema& s : layers::all()) {
+    for (const LayerSchema& s : sample::schemas()) {
         INFO(s.name);
         const auto layers = vector_io::read_layers(dir + "/" + s.name + ".shp");
         REQUIRE(layers.size() == 1);
@@ -211,7 +211,7 @@ TEST_CASE("GeoJSON follows RFC 7946: no crs member, lon/lat, counter-clockwise e
     const std::string dir = wd.file("out");
     write_samples(dir, VectorFormat::geojson);
     std::vector<std::string> files;
-    for (const LayerSchema& s : layers::all()) {
+    for (const LayerSchema& s : sample::schemas()) {
         files.push_back(s.name + ".geojson");
         files.push_back(s.name + ".qml");
     }
@@ -279,8 +279,8 @@ TEST_CASE("GeoPackage: QGIS styles, descriptions, identifiers", "[export]") {
     CHECK(styles->field_names ==
           std::vector<std::string>{"f_table_catalog", "f_table_schema", "f_table_name", "f_geometry_column", "styleName",
                                    "styleQML", "styleSLD", "useAsDefault", "description", "owner", "ui", "update_time"});
-    REQUIRE(styles->features.size() == layers::all().size());
-    for (const LayerSchema& s : layers::all()) {
+    REQUIRE(styles->features.size() == sample::schemas().size());
+    for (const LayerSchema& s : sample::schemas()) {
         INFO(s.name);
         int rows = 0;
         for (const auto& f : styles->features) {

@@ -5,6 +5,7 @@
 #include "export/qml.hpp"
 #include "export/schema.hpp"
 #include "reckon/error.hpp"
+#include "../../tools/sample_layers.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -59,23 +60,23 @@ TEST_CASE("the other layers have their documented fields", "[export]") {
     CHECK(layers::incident_areas().geometry == GeometryKind::polygon);
     CHECK(names(layers::places()) == std::vector<std::string>{"place_id", "name", "name_ar", "feature_code", "country",
                                                               "admin1", "population", "incident_count"});
-    CHECK(names(layers::control_areas()) ==
+    CHECK(names(layers::control_areas(sample::controllers())) ==
           std::vector<std::string>{"area_id", "controller", "as_of", "valid_from", "valid_to", "area_km2",
                                    "evidence_count", "first_evidence", "last_evidence", "contested", "method"});
-    CHECK(layers::control_areas().geometry == GeometryKind::multipolygon);
-    CHECK(field(layers::control_areas(), "contested").type == FieldType::integer);
+    CHECK(layers::control_areas(sample::controllers()).geometry == GeometryKind::multipolygon);
+    CHECK(field(layers::control_areas(sample::controllers()), "contested").type == FieldType::integer);
     for (const char* n : {"as_of", "valid_from", "valid_to", "first_evidence", "last_evidence"}) {
-        CHECK(field(layers::control_areas(), n).type == FieldType::date);
+        CHECK(field(layers::control_areas(sample::controllers()), n).type == FieldType::date);
     }
-    CHECK(names(layers::control_changes()) ==
+    CHECK(names(layers::control_changes(sample::controllers())) ==
           std::vector<std::string>{"change_id", "controller_from", "controller_to", "valid_from", "valid_to", "area_km2",
                                    "incident_ids", "place_ids", "evidence_count"});
-    CHECK(layers::control_changes().key_field == "change_id");
+    CHECK(layers::control_changes(sample::controllers()).key_field == "change_id");
 }
 
 TEST_CASE("every schema is valid for every format, with docs and a style", "[export]") {
     std::set<std::string> layer_names;
-    for (const LayerSchema& s : layers::all()) {
+    for (const LayerSchema& s : sample::schemas()) {
         INFO(s.name);
         CHECK(layer_names.insert(s.name).second);
         for (const VectorFormat f : {VectorFormat::gpkg, VectorFormat::shp, VectorFormat::geojson, VectorFormat::csv}) {
@@ -118,21 +119,24 @@ TEST_CASE("incident style: categorized by event_type, sized by casualties", "[ex
     CHECK(values.count("") == 1);  // all other values (NULL)
 }
 
-TEST_CASE("control styles use the caller's colours", "[export]") {
-    const auto def = layers::default_controller_categories();
-    std::set<std::string> colours;
-    for (const auto& c : def) colours.insert(c.colour);
-    CHECK(colours.size() == def.size());
-    const std::string q = layers::control_areas().style_qml;
-    CHECK(contains(q, "attr=\"controller\""));
+TEST_CASE("control styles use the caller's colours, hatch contested parts and are temporal", "[export]") {
+    const std::vector<layers::Category> two{{"Syrian army", "Syrian army", "#d7191c", layers::FillPattern::solid},
+                                            {"SDF", "SDF", "#ffd92f", layers::FillPattern::solid}};
+    const std::string q = layers::control_areas(two).style_qml;
+    // classified by controller and the contested flag
+    CHECK(contains(q, "attr=\"&quot;controller&quot; || if(&quot;contested&quot; = 1, &apos; (contested)&apos;, &apos;&apos;)\""));
     CHECK(contains(q, "value=\"Syrian army\""));
+    CHECK(contains(q, "value=\"Syrian army (contested)\""));
     CHECK(contains(q, "215,25,28,115"));           // #d7191c at opacity 0.45
     CHECK(contains(q, "value=\"b_diagonal\""));    // contested is hatched
+    CHECK(contains(q, "<temporal enabled=\"1\" mode=\"2\""));
+    CHECK(contains(q, "startField=\"valid_from\" endField=\"valid_to\""));
     const std::vector<layers::Category> mine{{"Peshmerga", "Peshmerga", "#123456", layers::FillPattern::solid}};
     const std::string m = layers::control_changes(mine).style_qml;
     CHECK(contains(m, "attr=\"controller_to\""));
     CHECK(contains(m, "value=\"Peshmerga\""));
     CHECK(contains(m, "18,52,86,"));
+    CHECK(contains(m, "styleCategories=\"Symbology|Labeling|Temporal\""));
     CHECK_FALSE(contains(m, "Syrian army"));
 }
 

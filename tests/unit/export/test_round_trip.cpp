@@ -20,7 +20,7 @@ namespace {
 std::vector<std::pair<LayerSchema, std::vector<OutFeature>>> write_all(const std::string& path, VectorFormat format) {
     std::vector<std::pair<LayerSchema, std::vector<OutFeature>>> out;
     DatasetWriter w(path, format, WriteMode::create);
-    for (const LayerSchema& s : layers::all()) {
+    for (const LayerSchema& s : sample::schemas()) {
         w.add_layer(s);
         auto features = sample::sample_features(s);
         REQUIRE_FALSE(features.empty());
