@@ -23,13 +23,6 @@ using namespace reckon::bench;
 constexpr std::size_t archive_reports = 1000;
 constexpr unsigned archive_jobs = 2;
 
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
 std::string seed_text() {
     const std::string seed = shared_dir() + "/reports/spotlight-global-jihad-2020-02-13.txt";
     if (fs::exists(seed)) return read_file(seed);

@@ -11,6 +11,8 @@
 
 #include "reckon/report.hpp"
 
+#include "bench_support.hpp"
+
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
@@ -21,17 +23,7 @@
 
 namespace {
 
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-std::string shared_dir() {
-    if (const char* env = std::getenv("RECKON_SHARED_DIR"); env && *env) return env;
-    return std::string(RECKON_SOURCE_DIR) + "/../shared";
-}
+using namespace reckon::bench;
 
 std::string fixture(const std::string& name) { return std::string(RECKON_SOURCE_DIR) + "/tests/data/reports/" + name; }
 

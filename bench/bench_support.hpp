@@ -15,6 +15,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <memory>
 #include <string>
 #include <system_error>
@@ -22,6 +24,14 @@
 namespace reckon::bench {
 
 namespace fs = std::filesystem;
+
+/// The whole content of @p path ("" when it cannot be read).
+inline std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
 
 inline std::string shared_dir() {
     if (const char* env = std::getenv("RECKON_SHARED_DIR"); env && *env) return env;

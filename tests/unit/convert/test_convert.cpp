@@ -54,13 +54,6 @@ std::vector<std::string> good_reports() {
     return out;
 }
 
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
 } // namespace
 
 TEST_CASE("convert: inputs expand to files in a stable order", "[convert]") {
@@ -258,10 +251,10 @@ TEST_CASE("convert: layers written, appended without duplicates, and the diagnos
     // diagnostics: one row per incident (CSV) / one object (JSON)
     write_diagnostics(w.path("diag.csv"), results);
     write_diagnostics(w.path("diag.json"), results);
-    const std::string csv = read_file(w.path("diag.csv"));
+    const std::string csv = test::read_file(w.path("diag.csv"));
     CHECK(static_cast<std::size_t>(std::count(csv.begin(), csv.end(), '\n')) >= s.incidents + 1);
     CHECK(csv.rfind("incident_id,report,line,", 0) == 0);
-    const std::string json = read_file(w.path("diag.json"));
+    const std::string json = test::read_file(w.path("diag.json"));
     CHECK(json.find("\"incident_id\"") != std::string::npos);
     CHECK_THROWS_AS(write_diagnostics(w.path("no/such/dir/diag.csv"), results), IoError);
 }

@@ -2,6 +2,7 @@
 // Helpers for the export tests: a per-test work directory, file contents,
 // and comparison of what was written with what ogr_reader reads back.
 
+#include "../gazetteer/fixtures.hpp"
 #include "export/schema.hpp"
 #include "export/ogr_reader.hpp"
 #include "geometry/geos.hpp"
@@ -49,24 +50,17 @@ struct ExportDir {
     }
 };
 
-inline std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
 inline bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
 
 /// Every file under @p dir (recursively) with its bytes, for "untouched" checks.
 inline std::vector<std::pair<std::string, std::string>> snapshot(const std::string& path) {
     std::vector<std::pair<std::string, std::string>> out;
     if (fs::is_regular_file(path)) {
-        out.emplace_back(path, slurp(path));
+        out.emplace_back(path, read_file(path));
         return out;
     }
     for (const auto& e : fs::recursive_directory_iterator(path)) {
-        if (e.is_regular_file()) out.emplace_back(e.path().string(), slurp(e.path().string()));
+        if (e.is_regular_file()) out.emplace_back(e.path().string(), read_file(e.path().string()));
     }
     std::sort(out.begin(), out.end());
     return out;

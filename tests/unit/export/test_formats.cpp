@@ -16,7 +16,7 @@
 using namespace reckon;
 using reckon::test::contains;
 using reckon::test::ExportDir;
-using reckon::test::slurp;
+using reckon::test::read_file;
 
 namespace {
 
@@ -61,8 +61,8 @@ TEST_CASE("Shapefile: one file set per layer with .cpg, .prj and .qml", "[export
     CHECK(wd.entries("out") == expected);
     CHECK(wd.entries() == std::vector<std::string>{"out"});  // no temporary directory left
 
-    CHECK(slurp(dir + "/incidents.cpg") == "UTF-8");
-    const std::string prj = slurp(dir + "/incidents.prj");
+    CHECK(read_file(dir + "/incidents.cpg") == "UTF-8");
+    const std::string prj = read_file(dir + "/incidents.prj");
     CHECK(contains(prj, "GEOGCS["));
     CHECK(contains(prj, "WGS_1984"));
     CHECK_FALSE(contains(prj, "PROJCS"));
@@ -89,12 +89,12 @@ TEST_CASE("Shapefile: the .qml uses the Shapefile names and aliases the full one
     ExportDir wd("shp-qml");
     const std::string dir = wd.file("out");
     write_samples(dir, VectorFormat::shp);
-    const std::string qml = slurp(dir + "/control_changes.qml");
+    const std::string qml = read_file(dir + "/control_changes.qml");
     CHECK(contains(qml, "attr=\"ctrl_to\""));           // renderer on the renamed field
     CHECK_FALSE(contains(qml, "attr=\"controller_to\""));
     CHECK(contains(qml, "<alias field=\"ctrl_to\" index=\"2\" name=\"controller_to\"/>"));
     CHECK(contains(qml, "<alias field=\"evid_count\" index=\"8\" name=\"evidence_count\"/>"));
-    const std::string inc = slurp(dir + "/incidents.qml");
+    const std::string inc = read_file(dir + "/incidents.qml");
     CHECK(contains(inc, "attr=\"event_type\""));
     CHECK(contains(inc, "&quot;casualties&quot;"));
 }
@@ -218,7 +218,7 @@ TEST_CASE("GeoJSON follows RFC 7946: no crs member, lon/lat, counter-clockwise e
     std::sort(files.begin(), files.end());
     CHECK(wd.entries("out") == files);
 
-    const std::string places = slurp(dir + "/places.geojson");
+    const std::string places = read_file(dir + "/places.geojson");
     CHECK_FALSE(contains(places, "\"crs\""));
     CHECK(contains(places, "\"type\": \"FeatureCollection\""));
     // Al Mayadin at longitude 40.4518, latitude 35.0196: longitude first.
@@ -227,7 +227,7 @@ TEST_CASE("GeoJSON follows RFC 7946: no crs member, lon/lat, counter-clockwise e
     CHECK(contains(places, "\"population\": null"));  // NULL is JSON null
 
     // No coordinate with more than 6 decimals (COORDINATE_PRECISION=6).
-    const std::string areas = slurp(dir + "/incident_areas.geojson");
+    const std::string areas = read_file(dir + "/incident_areas.geojson");
     std::size_t n = 0;
     for (std::size_t p = areas.find("\"coordinates\""); p != std::string::npos; p = areas.find("\"coordinates\"", p + 1)) {
         const std::string coords = areas.substr(p, areas.find('}', p) - p);
@@ -239,7 +239,7 @@ TEST_CASE("GeoJSON follows RFC 7946: no crs member, lon/lat, counter-clockwise e
 
     // Exterior rings counter-clockwise (RFC 7946 section 3.1.6): the box of
     // ca-003 starts at its south-west corner and runs east.
-    const std::string control = slurp(dir + "/control_areas.geojson");
+    const std::string control = read_file(dir + "/control_areas.geojson");
     CHECK(contains(control, "[ [ [ 36.2, 35.6 ], [ 36.9, 35.6 ], [ 36.9, 36.2 ], [ 36.2, 36.2 ], [ 36.2, 35.6 ] ] ]"));
 }
 
@@ -251,16 +251,16 @@ TEST_CASE("CSV: WKT geometry first, ISO dates, column types in .csvt", "[export]
     ExportDir wd("csv-files");
     const std::string dir = wd.file("out");
     write_samples(dir, VectorFormat::csv);
-    const std::string csv = slurp(dir + "/places.csv");
+    const std::string csv = read_file(dir + "/places.csv");
     const std::string header = csv.substr(0, csv.find('\n'));
     CHECK(header == "WKT,place_id,name,name_ar,feature_code,country,admin1,population,incident_count");
     CHECK(contains(csv, "\"POINT (40.4518 35.0196)\",geonames:170794,Al Mayadin,"));
-    CHECK(slurp(dir + "/places.csvt") == "WKT,String,String,String,String,String,String,Integer64,Integer\n");
-    CHECK(contains(slurp(dir + "/places.prj"), "AUTHORITY[\"EPSG\",\"4326\"]"));
-    const std::string inc = slurp(dir + "/incidents.csv");
+    CHECK(read_file(dir + "/places.csvt") == "WKT,String,String,String,String,String,String,Integer64,Integer\n");
+    CHECK(contains(read_file(dir + "/places.prj"), "AUTHORITY[\"EPSG\",\"4326\"]"));
+    const std::string inc = read_file(dir + "/incidents.csv");
     CHECK(contains(inc, ",2020-02-13,"));
     CHECK_FALSE(contains(inc, "2020/02/13"));
-    CHECK(slurp(dir + "/incidents.csvt").rfind("WKT,String,Date,", 0) == 0);
+    CHECK(read_file(dir + "/incidents.csvt").rfind("WKT,String,Date,", 0) == 0);
 }
 
 // ---------------------------------------------------------------------------
@@ -293,7 +293,7 @@ TEST_CASE("GeoPackage: QGIS styles, descriptions, identifiers", "[export]") {
         }
         CHECK(rows == 1);
     }
-    const std::string bytes = slurp(path);
+    const std::string bytes = read_file(path);
     CHECK(contains(bytes, layers::incidents().description));
     CHECK(contains(bytes, "CREATE UNIQUE INDEX \"incidents_incident_id_key\""));
     CHECK(contains(bytes, "rtree_incidents_geom"));

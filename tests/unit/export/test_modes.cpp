@@ -22,7 +22,7 @@
 using namespace reckon;
 using reckon::test::contains;
 using reckon::test::ExportDir;
-using reckon::test::slurp;
+using reckon::test::read_file;
 using reckon::test::snapshot;
 namespace fs = std::filesystem;
 
@@ -122,7 +122,7 @@ TEST_CASE("overwrite never replaces a directory of other data, or the other kind
         INFO(e.what());
         CHECK(contains(e.what(), "refusing to replace"));
     }
-    CHECK(slurp(dir + "/notes.txt") == "mine");
+    CHECK(read_file(dir + "/notes.txt") == "mine");
     CHECK_THROWS_AS(DatasetWriter(dir, VectorFormat::gpkg, WriteMode::overwrite), IoError);  // a directory, not a file
     const std::string gpkg = wd.file("out.gpkg");
     write_incidents(gpkg, VectorFormat::gpkg, WriteMode::create, 0, 1);
@@ -259,7 +259,7 @@ TEST_CASE("append needs a GeoPackage", "[export]") {
     // Append to a GeoPackage that does not exist yet creates it.
     write_incidents(wd.file("new.gpkg"), VectorFormat::gpkg, WriteMode::append, 0, 2);
     CHECK(feature_count(wd.file("new.gpkg"), "incidents") == 2);
-    CHECK(slurp(text) == "not a database");
+    CHECK(read_file(text) == "not a database");
 }
 
 TEST_CASE("a failure mid-way leaves the previous output byte-identical", "[export]") {

@@ -143,7 +143,7 @@ TEST_CASE("Date fields are stored as dates, not text", "[export]") {
     // In the GeoPackage the column is declared DATE (GeoPackage 1.3 table 5).
     ExportDir wd("dates-decl");
     write_all(wd.file("out.gpkg"), VectorFormat::gpkg);
-    const std::string bytes = test::slurp(wd.file("out.gpkg"));
+    const std::string bytes = test::read_file(wd.file("out.gpkg"));
     CHECK(test::contains(bytes, "\"event_date\" DATE"));
 }
 
@@ -196,7 +196,7 @@ TEST_CASE("Attribute-only layers are written without geometry", "[export]") {
             file = path + "/report_index.geojson";
         } else if (f == VectorFormat::csv) {
             file = path + "/report_index.csv";
-            CHECK(test::slurp(path + "/report_index.csvt") == "String,Integer,Date\n");
+            CHECK(test::read_file(path + "/report_index.csvt") == "String,Integer,Date\n");
         }
         vector_io::ReadOptions opt;
         opt.selection = vector_io::LayerSelection::all;

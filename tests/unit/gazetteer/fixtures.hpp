@@ -18,6 +18,14 @@ inline std::string source_dir() { return RECKON_SOURCE_DIR; }
 inline std::string binary_dir() { return RECKON_BINARY_DIR; }
 inline std::string data_path(const std::string& rel) { return source_dir() + "/tests/data/" + rel; }
 
+/// The whole content of @p path ("" when it cannot be read).
+inline std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
 inline std::string shared_dir() {
     if (const char* env = std::getenv("RECKON_SHARED_DIR"); env && *env) return env;
     return source_dir() + "/../shared";
@@ -67,19 +75,27 @@ struct TsvRow {
     std::vector<std::string> cols;
 };
 
+/// Rows of a tab-separated file without its header line (empty fields kept,
+/// CR stripped, blank lines skipped); empty if the file is missing.
 inline std::vector<TsvRow> read_tsv(const std::string& path) {
-    std::ifstream in(path);
     std::vector<TsvRow> rows;
+    std::ifstream in(path);
     std::string line;
     std::size_t n = 0;
     while (std::getline(in, line)) {
         ++n;
-        if (n == 1 || line.empty()) continue;  // header
-        TsvRow r{n, {}};
-        std::stringstream ss(line);
-        std::string col;
-        while (std::getline(ss, col, '\t')) r.cols.push_back(col);
-        rows.push_back(r);
+        if (n == 1) continue;  // header
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.empty()) continue;
+        TsvRow row{n, {}};
+        std::size_t start = 0;
+        while (true) {
+            const auto tab = line.find('\t', start);
+            row.cols.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+            if (tab == std::string::npos) break;
+            start = tab + 1;
+        }
+        rows.push_back(std::move(row));
     }
     return rows;
 }

@@ -3,6 +3,7 @@
 /// Helpers of the phrase tests: a parse summed up in the columns of
 /// tests/data/phrases/parse_cases.tsv, and a plain TSV reader.
 
+#include "../gazetteer/fixtures.hpp"
 #include "reckon/phrase.hpp"
 
 #include <cmath>
@@ -69,39 +70,5 @@ inline PhraseSummary summarise(const ParsedPhrase& p) {
     return s;
 }
 
-struct TsvRow {
-    std::size_t line = 0;
-    std::vector<std::string> cols;
-};
-
-/// Rows of a tab-separated file without its header line; empty if the file is missing.
-inline std::vector<TsvRow> read_tsv_rows(const std::string& path) {
-    std::vector<TsvRow> rows;
-    std::ifstream in(path);
-    std::string line;
-    std::size_t n = 0;
-    while (std::getline(in, line)) {
-        ++n;
-        if (n == 1) continue;  // header
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (line.empty()) continue;
-        TsvRow row;
-        row.line = n;
-        std::size_t start = 0;
-        while (true) {
-            const auto tab = line.find('\t', start);
-            row.cols.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
-            if (tab == std::string::npos) break;
-            start = tab + 1;
-        }
-        rows.push_back(std::move(row));
-    }
-    return rows;
-}
-
-inline std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
 
 } // namespace reckon::test

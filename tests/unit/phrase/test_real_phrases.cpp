@@ -63,7 +63,7 @@ std::string describe(const ParsedPhrase& p) {
 } // namespace
 
 TEST_CASE("phrase: real calibration phrases name their anchor", "[phrase][shared]") {
-    const auto rows = test::read_tsv_rows(calibration_path);
+    const auto rows = test::read_tsv(calibration_path);
     if (rows.empty()) {
         WARN("skipped: " << calibration_path << " not found");
         return;

@@ -18,13 +18,6 @@ namespace reckon::test {
 
 inline std::string report_fixture(const std::string& name) { return data_path("reports/" + name); }
 
-inline std::string read_bytes(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
 /// Collapse whitespace runs (ASCII, NBSP) to one space and trim.
 inline std::string squash(const std::string& s) {
     std::string out;

@@ -397,7 +397,7 @@ TEST_CASE("incidents: sections and their hierarchy", "[report][extract]") {
 }
 
 TEST_CASE("incidents: ids are stable and depend on the file name and the text", "[report][extract][id]") {
-    const std::string text = test::read_bytes(report_fixture("weekly-euphrates-2021-03-05.txt"));
+    const std::string text = test::read_file(report_fixture("weekly-euphrates-2021-03-05.txt"));
     const auto a = extract_incidents(read_report(text, "/data/a/weekly.txt", InputFormat::text));
     const auto b = extract_incidents(read_report(text, "/other/dir/weekly.txt", InputFormat::text));
     const auto c = extract_incidents(read_report(text, "/data/a/renamed.txt", InputFormat::text));

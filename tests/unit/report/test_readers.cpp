@@ -110,7 +110,7 @@ TEST_CASE("text reader: a weekly report's title, period, headings, bullets and c
 
 TEST_CASE("text reader: BOM, CRLF and hard-wrapped paragraphs", "[report][reader]") {
     const std::string path = report_fixture("weekly-north-2020-12-28.txt");
-    const std::string raw = test::read_bytes(path);
+    const std::string raw = test::read_file(path);
     REQUIRE(raw.rfind("\xEF\xBB\xBF", 0) == 0);          // the fixture has a BOM ...
     REQUIRE(raw.find("\r\n") != std::string::npos);       // ... and CRLF line ends
     const ReportText r = read_report(path);
@@ -399,7 +399,7 @@ TEST_CASE("read_report: format by content and extension", "[report][reader]") {
     CHECK(std::string(to_string(ReportBlock::Kind::caption)) == "caption");
 
     // read_report(path) follows the content: the PDF fixture under another name.
-    const std::string pdf = test::read_bytes(report_fixture("weekly-brief-2021-03-05.pdf"));
+    const std::string pdf = test::read_file(report_fixture("weekly-brief-2021-03-05.pdf"));
     const ReportText r = read_report(pdf, "renamed.txt", detect_input_format(pdf, "renamed.txt"));
     CHECK(r.format == InputFormat::pdf);
     CHECK(r.path == "renamed.txt");

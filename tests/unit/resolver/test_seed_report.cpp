@@ -16,15 +16,6 @@
 
 using namespace reckon;
 
-namespace {
-std::string read_all(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-} // namespace
-
 TEST_CASE("seed report: every location phrase resolves or says why", "[resolver][seed][shared]") {
     Gazetteer* gaz = test::full_gazetteer();
     const std::string path = test::shared_dir() + "/reports/spotlight-global-jihad-2020-02-13.txt";
@@ -32,7 +23,7 @@ TEST_CASE("seed report: every location phrase resolves or says why", "[resolver]
         WARN("../shared not present: skipped");
         return;
     }
-    const std::string report = read_all(path);
+    const std::string report = test::read_file(path);
     struct Expected {
         const char* phrase;
         const char* context;    // the report's section heading
