@@ -133,11 +133,13 @@ private:
         std::vector<std::string> skipped;
         std::size_t used = 0;
         for (const auto& l : layers) {
+            // incident_areas carries the polygons of the incidents layer (read above), not evidence of its own
+            const bool internal = l.name == "incident_areas" || l.name == "layer_styles" || l.name.rfind("gpkg_", 0) == 0;
+            if (internal) continue;
             const bool incidents = is_incidents(l.field_names);
             const bool table = has(l.field_names, cols::controller);
             if (!incidents && !table) {
-                const bool internal = l.name == "incident_areas" || l.name == "layer_styles" || l.name.rfind("gpkg_", 0) == 0;
-                if (!internal) skipped.push_back(l.name + " (fields: " + join(l.field_names) + ")");
+                skipped.push_back(l.name + " (fields: " + join(l.field_names) + ")");
                 continue;
             }
             ++used;

@@ -74,8 +74,14 @@ constexpr double duplicate_distance_m = 3000.0;
 // than either's extent.
 constexpr double distinct_min_distance_m = 5000.0;
 
+// A country's name means the country: reports name countries constantly, and
+// a town that also carries one as an alternate name ("`Iraq" for Arāk in
+// Iran, "Turkiyah") is almost never what they mean.
+constexpr double country_prior = 0.3;
+
 double feature_prior(const Place& p) {
     const std::string& c = p.feature_code;
+    if (c.rfind("PCL", 0) == 0) return country_prior;
     if (c == "PPLC") return 0.08;
     if (c == "PPLA") return 0.07;
     if (c == "PPLA2") return 0.06;

@@ -509,15 +509,60 @@ struct Validator::Impl {
     }
 
     // A location expression: its places, checked against each other, the section and given coordinates.
-    void add_expression(const ExpressionInput& input, const ParsedPhrase& pp) {
+    // A sentence may hold several location expressions ("in the south of the
+    // Deir ez-Zor Province and in the west of Iraq"): constraints are one chain
+    // when only commas, brackets or spaces separate them in the text ("in
+    // Al-Hawaij, 4 km northeast of Al-Mayadeen"), as report ingest joins
+    // them; each chain is checked on its own.
+    static std::vector<ParsedPhrase> chains(const std::string& text, const ParsedPhrase& pp) {
+        auto is_joint = [](std::string_view gap) {
+            return std::all_of(gap.begin(), gap.end(), [](char c) {
+                return c == ',' || c == ' ' || c == '(' || c == ')' || c == '\t';
+            });
+        };
+        std::vector<ParsedPhrase> out;
+        std::size_t prev_end = std::string::npos;
+        auto start_chain = [&] {
+            ParsedPhrase c;
+            c.input = pp.input;
+            c.messages = pp.messages;
+            out.push_back(std::move(c));
+        };
+        if (pp.target) {
+            start_chain();
+            out.back().target = pp.target;
+            const std::size_t at = text.find(pp.target->text);
+            if (at != std::string::npos) prev_end = at + pp.target->text.size();
+        }
+        std::size_t cursor = 0;
+        for (const Constraint& c : pp.constraints) {
+            const std::size_t at = c.text.empty() ? std::string::npos : text.find(c.text, cursor);
+            const bool joined = !out.empty() && (at == std::string::npos || prev_end == std::string::npos ||
+                                                 at < prev_end ||
+                                                 is_joint(std::string_view(text).substr(prev_end, at - prev_end)));
+            if (!joined) start_chain();
+            out.back().constraints.push_back(c);
+            if (at != std::string::npos) {
+                prev_end = at + c.text.size();
+                cursor = at;
+            }
+        }
+        return out;
+    }
+
+    void add_expression(const ExpressionInput& input, const ParsedPhrase& whole) {
+        // Where each name occurs in the text: the first unused occurrence.
+        std::vector<std::pair<std::size_t, std::size_t>> used;
+        for (const ParsedPhrase& pp : chains(input.text, whole)) add_chain(input, pp, used);
+    }
+
+    void add_chain(const ExpressionInput& input, const ParsedPhrase& pp, std::vector<std::pair<std::size_t, std::size_t>>& used) {
         ResolveOptions ro = options.resolve;
         ro.context = input.context;
         ro.polygon = true;
         const Resolution res = resolver.resolve(pp, ro);
         if (res.status == ResolveStatus::error) return;  // absurd figures: not a place question
 
-        // Where each name occurs in the text: the first unused occurrence.
-        std::vector<std::pair<std::size_t, std::size_t>> used;
         auto locate = [&](const std::string& name, const std::string& span) {
             for (const std::string* s : {&name, &span}) {
                 for (std::size_t from = 0;;) {
