@@ -129,7 +129,7 @@ TEST_CASE("evidence: an incidents layer (GeoJSON) as reckon convert writes it", 
     CHECK(contains_text(plain.notes, "armed_attack 1"));
 }
 
-TEST_CASE("evidence: incidents as CSV; an inconsistent phrase keeps the part the resolver trusts", "[control]") {
+TEST_CASE("evidence: incidents as CSV, and an inconsistent phrase keeps the part the resolver trusts", "[control]") {
     const std::string path = write_temp("control-incidents.csv",
                                         "incident_id,event_date,event_type,perpetrator,target,location_phrase,section\n"
                                         "c-far,2020-02-12,takeover,SDF,Hayat Tahrir al-Sham,\"in Tall Birra, 2 km south of Khirbat Nasr\",Gridland\n"

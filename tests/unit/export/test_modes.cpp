@@ -420,7 +420,7 @@ TEST_CASE("more features than one transaction holds (grouped commits, deferred R
     CHECK(w.commit()[0].skipped_duplicates == 1);
 }
 
-TEST_CASE("output paths: a trailing slash names the directory; . and .. are refused", "[export]") {
+TEST_CASE("output paths: a trailing slash names the directory, and . and .. are refused", "[export]") {
     ExportDir wd("paths");
     write_incidents(wd.file("geo") + "/", VectorFormat::geojson, WriteMode::create, 0, 2);
     CHECK(wd.entries() == std::vector<std::string>{"geo"});

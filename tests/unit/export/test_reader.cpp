@@ -48,7 +48,7 @@ TEST_CASE("reader reports a projected source CRS and reprojects to EPSG:4326", "
     CHECK(l.field_index("missing") == -1);
 }
 
-TEST_CASE("reader: EPSG:4326 sources are not reprojected; attribute tables on request", "[export]") {
+TEST_CASE("reader: EPSG:4326 sources are not reprojected, and attribute tables on request", "[export]") {
     ExportDir wd("reader");
     const std::string path = wd.file("out.gpkg");
     {

@@ -496,7 +496,7 @@ TEST_CASE("opening something that is not a gazetteer", "[gazetteer][build][bad]"
     }
 }
 
-TEST_CASE("a course CSV becomes the line of its river; bad vertices are skipped and counted",
+TEST_CASE("a course CSV becomes the line of its river, and bad vertices are skipped and counted",
           "[gazetteer][build][bad][river]") {
     WorkDir wd("course-bad");
     BuildOptions opt;

@@ -44,7 +44,7 @@ report::detail::Casualties casualties_of(const std::string& sentence) {
 
 } // namespace
 
-TEST_CASE("incidents: dated bullets and paragraphs are incidents; overviews, statistics and talk are not",
+TEST_CASE("incidents: dated bullets and paragraphs are incidents, and overviews, statistics and talk are not",
           "[report][extract]") {
     const std::string text = std::string(week_title) +
         "Highlights\n"

@@ -235,7 +235,7 @@ TEST_CASE("validate: bad tables name the file and line", "[validate]") {
     CHECK_THROWS_AS(validate_table("places.csv", TableOptions{"location", "latitude", "", ""}), UsageError);
 }
 
-TEST_CASE("validate: the seed report, every mention with a verdict; the Al-Baghdadi contradiction",
+TEST_CASE("validate: the seed report, every mention with a verdict, and the Al-Baghdadi contradiction",
           "[validate][seed][shared]") {
     Gazetteer* gaz = test::full_gazetteer();
     const std::string path = test::shared_dir() + "/reports/spotlight-global-jihad-2020-02-13.txt";
