@@ -9,6 +9,8 @@
 // --range keeps features FROM..TO-1 of each layer's sample pool (for append
 // tests with overlapping keys). Prints "layer written skipped truncated" per
 // layer. Exit 0 ok, 1 error, 2 usage.
+//
+//   reckon_write_sample --markdown   # the README's layer and field tables, from the schemas
 
 #include "export/layers.hpp"
 #include "reckon/error.hpp"
@@ -33,10 +35,35 @@ int usage(const std::string& msg) {
     return 2;
 }
 
+const char* geometry_words(reckon::GeometryKind g) {
+    switch (g) {
+    case reckon::GeometryKind::point: return "points";
+    case reckon::GeometryKind::polygon: return "polygons";
+    case reckon::GeometryKind::multipolygon: return "multipolygons";
+    case reckon::GeometryKind::none: return "no geometry";
+    }
+    return "";
+}
+
+// The layer tables of the README ("GIS layers"), so they cannot drift from the schemas.
+int print_markdown() {
+    for (const reckon::LayerSchema& s : reckon::sample::schemas()) {
+        std::cout << "**" << s.name << "** (" << geometry_words(s.geometry) << ", key `" << s.key_field
+                  << "`): " << s.description << "\n\n| field | Shapefile | type | meaning |\n|---|---|---|---|\n";
+        for (const reckon::FieldDef& f : s.fields) {
+            std::cout << "| `" << f.name << "` | `" << f.shp_name << "` | " << reckon::to_string(f.type) << " | "
+                      << f.doc << " |\n";
+        }
+        std::cout << "\n";
+    }
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
     using namespace reckon;
+    if (argc == 2 && std::strcmp(argv[1], "--markdown") == 0) return print_markdown();
     VectorFormat format = VectorFormat::gpkg;
     WriteMode mode = WriteMode::create;
     std::size_t from = 0, to = static_cast<std::size_t>(-1);
