@@ -83,13 +83,22 @@ std::string point_wkt(const LatLon& p) {
     return buf;
 }
 
-std::string join_messages(const std::vector<std::string>& messages) {
+
+std::string join(const std::vector<std::string>& parts, const char* sep) {
     std::string out;
-    for (const auto& m : messages) {
-        if (!out.empty()) out += "; ";
-        out += m;
+    for (const auto& p : parts) {
+        if (!out.empty()) out += sep;
+        out += p;
     }
     return out;
+}
+
+std::string join_messages(const std::vector<std::string>& messages) { return join(messages, "; "); }
+
+std::string join_types(const std::vector<EventType>& types) {
+    std::vector<std::string> names;
+    for (EventType t : types) names.emplace_back(to_string(t));
+    return join(names, ",");
 }
 
 std::string location_status(const ResolvedIncident& ri) {
@@ -150,9 +159,12 @@ void write_incident_layers(DatasetWriter& writer, const std::vector<ReportResult
             Values v{
                 {"incident_id", inc.id},
                 {"event_date", opt_date(inc.date)},
+                {"date_end", opt_date(inc.date_end)},
                 {"date_basis", opt_string(inc.date_basis)},
                 {"event_type", std::string(to_string(inc.type))},
+                {"other_types", opt_string(join_types(inc.other_types))},
                 {"perpetrator", opt_string(inc.perpetrator)},
+                {"perpetrator_basis", opt_string(inc.perpetrator.empty() ? std::string() : inc.perpetrator_basis)},
                 {"target", opt_string(inc.target)},
                 {"killed", count_value(inc.killed)},
                 {"wounded", count_value(inc.wounded)},
@@ -162,6 +174,7 @@ void write_incident_layers(DatasetWriter& writer, const std::vector<ReportResult
                 {"location_phrase", opt_string(ri.phrase)},
                 {"location_status", location_status(ri)},
                 {"section", opt_string(inc.section)},
+                {"section_path", opt_string(join(inc.section_path, " > "))},
                 {"source", opt_string(inc.source)},
                 {"source_date", opt_date(inc.source_date)},
                 {"report", inc.report},
