@@ -38,9 +38,9 @@ TEST_CASE("incident fields are the names convert fills", "[export]") {
     CHECK(s.geometry == GeometryKind::point);
     CHECK(s.key_field == "incident_id");
     CHECK(names(s) == std::vector<std::string>{
-                          "incident_id", "event_date", "date_basis", "event_type", "perpetrator", "target", "killed",
+                          "incident_id", "event_date", "date_end", "date_basis", "event_type", "other_types", "perpetrator", "perpetrator_basis", "target", "killed",
                           "wounded", "killed_or_wounded", "casualties", "casualty_note", "location_phrase",
-                          "location_status", "section", "source", "source_date", "report", "paragraph", "offset_begin",
+                          "location_status", "section", "section_path", "source", "source_date", "report", "paragraph", "offset_begin",
                           "offset_end", "line", "text", "messages", "place_id", "place_name", "place_name_ar",
                           "uncertainty_m", "ucdp_where_prec", "acled_geo_precision"});
     CHECK(field(s, "event_date").type == FieldType::date);
