@@ -23,23 +23,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct WorkDir {
-    fs::path dir;
-    explicit WorkDir(const std::string& name)
-        : dir(fs::path(RECKON_BINARY_DIR) / "test-work" / ("convert-" + name + "-" + std::to_string(::getpid()))) {
-        fs::remove_all(dir);
-        fs::create_directories(dir);
-    }
-    ~WorkDir() {
-        std::error_code ec;
-        fs::remove_all(dir, ec);
-    }
-    std::string path(const std::string& rel) const { return (dir / rel).string(); }
-    void write(const std::string& rel, const std::string& content) const {
-        fs::create_directories((dir / rel).parent_path());
-        std::ofstream(dir / rel, std::ios::binary) << content;
-    }
-};
+using test::WorkDir;
 
 std::string reports_dir() { return test::data_path("reports"); }
 
@@ -57,7 +41,7 @@ std::vector<std::string> good_reports() {
 } // namespace
 
 TEST_CASE("convert: inputs expand to files in a stable order", "[convert]") {
-    WorkDir w("inputs");
+    WorkDir w("convert-inputs");
     w.write("a/2.txt", "x");
     w.write("a/1.txt", "x");
     w.write("a/sub/3.html", "x");
@@ -69,23 +53,23 @@ TEST_CASE("convert: inputs expand to files in a stable order", "[convert]") {
     w.write("list.txt", "# reports\n\na/1.txt\n  b.pdf  \n");
 
     std::vector<std::string> skipped;
-    const auto dir = expand_inputs({w.path("a")}, &skipped);
-    CHECK(dir == std::vector<std::string>{w.path("a/1.txt"), w.path("a/2.txt"), w.path("a/sub/3.html")});
+    const auto dir = expand_inputs({w.file("a")}, &skipped);
+    CHECK(dir == std::vector<std::string>{w.file("a/1.txt"), w.file("a/2.txt"), w.file("a/sub/3.html")});
     std::sort(skipped.begin(), skipped.end());
-    CHECK(skipped == std::vector<std::string>{w.path("a/make_pdf.py"), w.path("a/photo.png")});
+    CHECK(skipped == std::vector<std::string>{w.file("a/make_pdf.py"), w.file("a/photo.png")});
     // a file named on the command line is read whatever its name
-    CHECK(expand_inputs({w.path("a/photo.png")}) == std::vector<std::string>{w.path("a/photo.png")});
-    const auto glob = expand_inputs({w.path("a/*.txt"), w.path("b.pdf")});
-    CHECK(glob == std::vector<std::string>{w.path("a/1.txt"), w.path("a/2.txt"), w.path("b.pdf")});
-    const auto list = expand_inputs({"@" + w.path("list.txt")});
-    CHECK(list == std::vector<std::string>{w.path("a/1.txt"), w.path("b.pdf")});
+    CHECK(expand_inputs({w.file("a/photo.png")}) == std::vector<std::string>{w.file("a/photo.png")});
+    const auto glob = expand_inputs({w.file("a/*.txt"), w.file("b.pdf")});
+    CHECK(glob == std::vector<std::string>{w.file("a/1.txt"), w.file("a/2.txt"), w.file("b.pdf")});
+    const auto list = expand_inputs({"@" + w.file("list.txt")});
+    CHECK(list == std::vector<std::string>{w.file("a/1.txt"), w.file("b.pdf")});
     CHECK(expand_inputs({"-"}) == std::vector<std::string>{"-"});
 
-    CHECK_THROWS_AS(expand_inputs({w.path("missing.txt")}), IoError);
-    CHECK_THROWS_AS(expand_inputs({w.path("a/*.docx")}), UsageError);
+    CHECK_THROWS_AS(expand_inputs({w.file("missing.txt")}), IoError);
+    CHECK_THROWS_AS(expand_inputs({w.file("a/*.docx")}), UsageError);
     w.write("bad-list.txt", "a/1.txt\nnope.txt\n");
     try {
-        expand_inputs({"@" + w.path("bad-list.txt")});
+        expand_inputs({"@" + w.file("bad-list.txt")});
         FAIL("no error");
     } catch (const InputError& e) {
         CHECK(e.line() == 2);
@@ -202,11 +186,11 @@ TEST_CASE("convert: layers written, appended without duplicates, and the diagnos
     }
     const std::string gaz_path = test::binary_dir() + "/default-gazetteer.sqlite";
     Gazetteer gaz(gaz_path);
-    WorkDir w("layers");
+    WorkDir w("convert-layers");
     const auto files = good_reports();
     const auto results = convert_files(files, gaz_path, ConvertOptions{});
     const ConvertSummary s = summarize(results);
-    const std::string out = w.path("incidents.gpkg");
+    const std::string out = w.file("incidents.gpkg");
     {
         DatasetWriter writer(out, VectorFormat::gpkg, WriteMode::create);
         write_incident_layers(writer, results, gaz);
@@ -249,12 +233,12 @@ TEST_CASE("convert: layers written, appended without duplicates, and the diagnos
     CHECK(vector_io::read_layers(out, {"incidents"}).front().features.size() == s.incidents);
 
     // diagnostics: one row per incident (CSV) / one object (JSON)
-    write_diagnostics(w.path("diag.csv"), results);
-    write_diagnostics(w.path("diag.json"), results);
-    const std::string csv = test::read_file(w.path("diag.csv"));
+    write_diagnostics(w.file("diag.csv"), results);
+    write_diagnostics(w.file("diag.json"), results);
+    const std::string csv = test::read_file(w.file("diag.csv"));
     CHECK(static_cast<std::size_t>(std::count(csv.begin(), csv.end(), '\n')) >= s.incidents + 1);
     CHECK(csv.rfind("incident_id,report,line,", 0) == 0);
-    const std::string json = test::read_file(w.path("diag.json"));
+    const std::string json = test::read_file(w.file("diag.json"));
     CHECK(json.find("\"incident_id\"") != std::string::npos);
-    CHECK_THROWS_AS(write_diagnostics(w.path("no/such/dir/diag.csv"), results), IoError);
+    CHECK_THROWS_AS(write_diagnostics(w.file("no/such/dir/diag.csv"), results), IoError);
 }

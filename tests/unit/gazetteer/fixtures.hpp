@@ -4,7 +4,9 @@
 
 #include "reckon/gazetteer.hpp"
 
+#include <algorithm>
 #include <cstdlib>
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -69,6 +71,37 @@ inline Gazetteer* default_gazetteer() {
     }();
     return g.get();
 }
+
+/// A fresh directory for one test case's outputs (pid-unique: ctest may run
+/// test cases of one binary in parallel), removed when the case ends.
+struct WorkDir {
+    std::filesystem::path dir;
+    explicit WorkDir(const std::string& name)
+        : dir(std::filesystem::path(binary_dir()) / "test-work" / (name + "-" + std::to_string(::getpid()))) {
+        std::filesystem::remove_all(dir);
+        std::filesystem::create_directories(dir);
+    }
+    ~WorkDir() {
+        std::error_code ec;
+        std::filesystem::remove_all(dir, ec);
+    }
+    WorkDir(const WorkDir&) = delete;
+    WorkDir& operator=(const WorkDir&) = delete;
+    std::string file(const std::string& name) const { return (dir / name).string(); }
+    /// Write @p content to @p name (directories created).
+    void write(const std::string& name, const std::string& content) const {
+        std::filesystem::create_directories((dir / name).parent_path());
+        std::ofstream(dir / name, std::ios::binary) << content;
+    }
+    /// Files other than @p keep in the directory (leftover temporaries).
+    std::vector<std::string> others(const std::string& keep = "") const {
+        std::vector<std::string> out;
+        for (const auto& e : std::filesystem::directory_iterator(dir)) {
+            if (e.path().filename() != keep) out.push_back(e.path().filename().string());
+        }
+        return out;
+    }
+};
 
 struct TsvRow {
     std::size_t line;

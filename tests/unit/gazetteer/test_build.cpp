@@ -20,29 +20,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A fresh directory for one test case's outputs (pid-unique: ctest may run
-// test cases of this binary in parallel), removed when the case ends.
-struct WorkDir {
-    fs::path dir;
-    explicit WorkDir(const std::string& name)
-        : dir(fs::path(test::binary_dir()) / "test-work" / (name + "-" + std::to_string(::getpid()))) {
-        fs::remove_all(dir);
-        fs::create_directories(dir);
-    }
-    ~WorkDir() {
-        std::error_code ec;
-        fs::remove_all(dir, ec);
-    }
-    std::string file(const std::string& name) const { return (dir / name).string(); }
-    // Files other than @p keep in the directory (leftover temporaries).
-    std::vector<std::string> others(const std::string& keep = "") const {
-        std::vector<std::string> out;
-        for (const auto& e : fs::directory_iterator(dir)) {
-            if (e.path().filename() != keep) out.push_back(e.path().filename().string());
-        }
-        return out;
-    }
-};
+using test::WorkDir;
 
 BuildOptions mini_options() {
     BuildOptions opt;
