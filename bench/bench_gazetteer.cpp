@@ -270,6 +270,21 @@ BENCHMARK(BM_VariantTableLookup)->Unit(benchmark::kMicrosecond)->MinTime(0.2)->R
 
 // Phrases resolved per second on one core, with the uncertainty polygon (WKT)
 // (arg 1) or point and radius only (arg 0). A mix of report phrasings.
+// Resolve @p phrases in turn, one per iteration; "located" is the share with a point.
+void resolve_cycle(benchmark::State& state, const reckon::Gazetteer& g, const std::vector<std::string>& phrases,
+                   const reckon::ResolveOptions& opt) {
+    reckon::Resolver resolver(g);
+    std::size_t i = 0, located = 0;
+    for (auto _ : state) {
+        reckon::Resolution r = resolver.resolve(phrases[i], opt);
+        located += r.point.valid() ? 1 : 0;
+        benchmark::DoNotOptimize(r);
+        if (++i == phrases.size()) i = 0;
+    }
+    state.SetItemsProcessed(state.iterations());
+    state.counters["located"] = static_cast<double>(located) / static_cast<double>(state.iterations());
+}
+
 void BM_Resolve(benchmark::State& state) {
     reckon::Gazetteer* g = lookup_handle(state);
     if (!g) return;
@@ -295,18 +310,9 @@ void BM_Resolve(benchmark::State& state) {
         "6-7 km south of Samarra",
         "in the countryside east of Deir Ezzor",
     };
-    reckon::Resolver resolver(*g);
     reckon::ResolveOptions opt;
     opt.polygon = state.range(0) == 1;
-    std::size_t i = 0, located = 0;
-    for (auto _ : state) {
-        reckon::Resolution r = resolver.resolve(phrases[i], opt);
-        located += r.point.valid() ? 1 : 0;
-        benchmark::DoNotOptimize(r);
-        if (++i == phrases.size()) i = 0;
-    }
-    state.SetItemsProcessed(state.iterations());
-    state.counters["located"] = static_cast<double>(located) / static_cast<double>(state.iterations());
+    resolve_cycle(state, *g, phrases, opt);
 }
 BENCHMARK(BM_Resolve)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond)->MinTime(0.3)->Repetitions(5)->ReportAggregatesOnly(true);
 
@@ -325,17 +331,7 @@ void BM_ResolveRivers(benchmark::State& state) {
         "on the banks of the Tigris near Tikrit",
         "in the Euphrates valley near Hajin",
     };
-    reckon::Resolver resolver(*g);
-    reckon::ResolveOptions opt;
-    std::size_t i = 0, located = 0;
-    for (auto _ : state) {
-        reckon::Resolution r = resolver.resolve(phrases[i], opt);
-        located += r.point.valid() ? 1 : 0;
-        benchmark::DoNotOptimize(r);
-        if (++i == phrases.size()) i = 0;
-    }
-    state.SetItemsProcessed(state.iterations());
-    state.counters["located"] = static_cast<double>(located) / static_cast<double>(state.iterations());
+    resolve_cycle(state, *g, phrases, reckon::ResolveOptions{});
 }
 BENCHMARK(BM_ResolveRivers)->Unit(benchmark::kMicrosecond)->MinTime(0.3)->Repetitions(5)->ReportAggregatesOnly(true);
 
